@@ -1,0 +1,3 @@
+from .pages import HomePage, HomePagePartner, StandardPage  # noqa: F401
+from .site_settings import SiteSettings  # noqa: F401
+from .taxonomy import County, Municipality, Theme  # noqa: F401

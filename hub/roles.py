@@ -1,0 +1,108 @@
+"""Editorial roles and the moderation workflow, created idempotently by `setup_roles` (and the demo command).
+
+Each role names the page types whose instances it may edit (permissions are granted on every existing page
+of those types, in every language), model permissions, and whether it may publish without the workflow.
+Apps extend ROLES with their own models when they land.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITOR = "Redaktør"
+COUNTY_EDITOR = "Fylkesredaktør"
+EVENT_MANAGER = "Arrangementsansvarlig"
+PRESS_OFFICER = "Presseansvarlig"
+WORKFLOW_NAME = "Godkjenning"
+
+MEDIA_PERMS = ["add_image", "choose_image", "change_image", "add_document", "choose_document", "change_document"]
+
+ROLES = {
+    EDITOR: {
+        "pages": ["hub.HomePage"],
+        "page_perms": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
+        "collection_perms": MEDIA_PERMS + ["delete_image", "delete_document"],
+        "model_perms": [
+            "hub.add_theme", "hub.change_theme", "hub.delete_theme", "hub.view_theme",
+            "hub.change_county", "hub.view_county", "hub.change_municipality", "hub.view_municipality",
+            "hub.change_sitesettings", "hub.view_sitesettings",
+            "wagtail_localize.submit_translation",
+        ],
+    },
+    COUNTY_EDITOR: {
+        "pages": ["stories.CaseStoryIndexPage", "events.EventIndexPage"],
+        "page_perms": ["add_page", "change_page"],
+        "collection_perms": MEDIA_PERMS,
+        "model_perms": ["hub.view_theme", "hub.view_county", "hub.view_municipality"],
+    },
+    EVENT_MANAGER: {
+        "pages": ["events.EventIndexPage"],
+        "page_perms": ["add_page", "change_page"],
+        "collection_perms": MEDIA_PERMS,
+        "model_perms": [],
+    },
+    PRESS_OFFICER: {
+        "pages": ["press.PressRoomPage"],
+        "page_perms": ["add_page", "change_page"],
+        "collection_perms": MEDIA_PERMS,
+        "model_perms": [],
+    },
+}
+
+
+def _permission(label):
+    app_label, codename = label.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _pages_of(model_label):
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    return Page.objects.type(model).filter(depth__gt=1)
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or refresh the groups, their permissions and the "Godkjenning" workflow. Idempotent."""
+    access_admin = _permission("wagtailadmin.access_admin")
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name, spec in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        wanted = {access_admin.pk} | {_permission(p).pk for p in spec["model_perms"]}
+        group.permissions.set(wanted)
+        page_perms = [Permission.objects.get(content_type__app_label="wagtailcore", codename=c) for c in spec["page_perms"]]
+        GroupPagePermission.objects.filter(group=group).exclude(permission__in=page_perms).delete()
+        for model_label in spec["pages"]:
+            for page in _pages_of(model_label):
+                for perm in page_perms:
+                    GroupPagePermission.objects.get_or_create(group=group, page=page, permission=perm)
+        for codename in spec["collection_perms"]:
+            perm = Permission.objects.get(content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename)
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
+    setup_workflow(groups[EDITOR])
+    return groups
+
+
+def setup_workflow(editor_group):
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name="Redaksjonell godkjenning").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Redaksjonell godkjenning")
+    task.groups.set([editor_group])
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
+    for home in _pages_of("hub.HomePage"):
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow

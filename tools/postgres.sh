@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Start Debian's PostgreSQL cluster and make sure the current user can connect over the local socket.
+set -euo pipefail
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+version="$(ls /etc/postgresql | sort -V | tail -n 1)"
+if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  pg_ctlcluster "$version" main start
+fi
+for _ in $(seq 1 30); do
+  if su postgres -c "psql -Atqc 'select 1'" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+me="$(id -un)"
+if [ "$(su postgres -c "psql -Atqc \"select 1 from pg_roles where rolname='$me'\"")" != "1" ]; then
+  su postgres -c "createuser -s '$me'"
+fi
+if [ "$(psql -Atq -d postgres -c "select 1 from pg_database where datname='samskaping'")" != "1" ]; then
+  createdb samskaping
+fi

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run every test against real services: PostgreSQL (Debian's package), the OpenSearch node, Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+bash tools/postgres.sh
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ -f tools/opensearch/opensearch.sh ] && command -v java >/dev/null 2>&1; then
+  bash tools/opensearch/opensearch.sh start
+fi
+export DATABASE_URL="${TEST_DATABASE_URL:-postgres:///samskaping}"
+export DJANGO_SETTINGS_MODULE=hub.settings.test
+.venv/bin/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules >/dev/null
+exec .venv/bin/python -m pytest "$@"
