@@ -12,7 +12,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", "--no-admin", verbosity=0)
+        apps = os.environ.get("HUB_DEMO_APPS")  # e.g. "hub,methods" while one app is being worked on
+        call_command("load_demo", "--no-admin", *(["--only", apps] if apps else []), verbosity=0)
 
 
 def pytest_collection_modifyitems(config, items):

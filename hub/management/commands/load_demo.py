@@ -26,13 +26,15 @@ class Command(BaseCommand):
         parser.add_argument("--admin-user", default=os.environ.get("HUB_ADMIN_USER", "admin"))
         parser.add_argument("--admin-password", default=os.environ.get("HUB_ADMIN_PASSWORD", "samskaping"))
         parser.add_argument("--no-admin", action="store_true", help="Do not create the development admin user.")
+        parser.add_argument("--only", default="", help="Comma-separated apps to load (default: all).")
 
     def handle(self, *args, **options):
         user = None
         if not options["no_admin"]:
             user = self.ensure_admin(options["admin_user"], options["admin_password"])
         ctx = DemoContext(user, self.stdout)
-        for app in DEMO_APPS:
+        only = [a for a in options["only"].split(",") if a]
+        for app in [a for a in DEMO_APPS if not only or a in only or a == "hub"]:
             try:
                 module = importlib.import_module(f"{app}.demo")
             except ModuleNotFoundError as exc:
