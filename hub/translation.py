@@ -28,5 +28,12 @@ def translate(instance, language_code, strings, user=None, publish=True):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    source.create_or_update_translation(locale, user=user, publish=publish, copy_parent_pages=True, fallback=True)
-    return instance.get_translation(locale)
+    # wagtail-localize publishes on commit; publish here instead so the result is live inside the transaction too.
+    source.create_or_update_translation(locale, user=user, publish=False, copy_parent_pages=True, fallback=True)
+    target = instance.get_translation(locale)
+    if publish and hasattr(target, "get_latest_revision"):
+        revision = target.get_latest_revision()
+        if revision is not None:
+            revision.publish(user=user)
+            target.refresh_from_db()
+    return target
