@@ -6,3 +6,9 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from events.listing import upcoming_for_method
+        from hub import relations
+
+        relations.register("method", _("Upcoming events that teach this method"), upcoming_for_method)

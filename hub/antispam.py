@@ -38,3 +38,50 @@ def rate_limited(request, scope, limit, window_seconds):
     added = cache.add(key, 1, timeout=window_seconds + 5)
     count = 1 if added else cache.incr(key)
     return count > limit
+
+
+def rate_limited_key(key, limit, window_seconds):
+    """Like `rate_limited`, for a key of your own (e.g. a hashed user name or e-mail address)."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    bucket = int(time.time() // window_seconds)
+    cache_key = f"ratelimit:key:{digest}:{bucket}"
+    if cache.add(cache_key, 1, timeout=window_seconds + 5):
+        return 1 > limit
+    try:
+        return cache.incr(cache_key) > limit
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def too_many_requests(request, retry_after):
+    """The friendly 429 page (templates/429.html) with Retry-After; never cached."""
+    from django.shortcuts import render
+    from django.utils.cache import add_never_cache_headers
+
+    response = render(request, "429.html", {"retry_after": int(retry_after)}, status=429)
+    response["Retry-After"] = str(int(retry_after))
+    add_never_cache_headers(response)
+    return response
+
+
+def ratelimit(scope, limit, window, methods=None):
+    """View decorator: at most `limit` requests per `window` seconds per client for this `scope`, else 429.
+
+    `methods` limits which HTTP methods count (e.g. ("POST",) for a form whose GET is free); all by default.
+        @ratelimit("search", 60, 60)
+        def search_view(request): ...
+    """
+    from functools import wraps
+
+    counted = {m.upper() for m in methods} if methods else None
+
+    def decorator(view_func):
+        @wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            if (counted is None or request.method in counted) and rate_limited(request, scope, limit, window):
+                return too_many_requests(request, window)
+            return view_func(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -5,7 +5,17 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from stories.api import CaseStoryFilter  # noqa: E402
+
+
+class HubPagesAPIViewSet(PagesAPIViewSet):
+    """Pages endpoint plus the stories filters (?type=stories.CaseStoryPage&county=…&municipality=…&tag=…)."""
+
+    filter_backends = [CaseStoryFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | CaseStoryFilter.query_parameters
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", HubPagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)

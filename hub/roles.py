@@ -23,6 +23,10 @@ COUNTY_EDITOR = "Fylkesredaktør"
 EVENT_MANAGER = "Arrangementsansvarlig"
 PRESS_OFFICER = "Presseansvarlig"
 WORKFLOW_NAME = "Godkjenning"
+EXPERT_GROUP = "Ekspertgruppe"
+EXPERT_WORKFLOW_NAME = "Ekspertvurdering"
+EXPERT_TASK_NAME = "Ekspertvurdering"
+EDITOR_TASK_NAME = "Redaksjonell godkjenning"
 
 MEDIA_PERMS = ["add_image", "choose_image", "change_image", "add_document", "choose_document", "change_document"]
 
@@ -36,25 +40,43 @@ ROLES = {
             "hub.change_county", "hub.view_county", "hub.change_municipality", "hub.view_municipality",
             "hub.change_sitesettings", "hub.view_sitesettings",
             "wagtail_localize.submit_translation",
+            # methods: the phase taxonomy and the feedback report (methods.view_methodfeedback opens the report)
+            "methods.add_phase", "methods.change_phase", "methods.delete_phase", "methods.view_phase",
+            "methods.view_methodfeedback", "methods.delete_methodfeedback",
+            "cockpit.view_cockpit", "cockpit.view_conversation_progress", "cockpit.change_goaltargets",
         ],
     },
     COUNTY_EDITOR: {
         "pages": ["stories.CaseStoryIndexPage", "events.EventIndexPage"],
         "page_perms": ["add_page", "change_page"],
         "collection_perms": MEDIA_PERMS,
-        "model_perms": ["hub.view_theme", "hub.view_county", "hub.view_municipality"],
+        "model_perms": ["hub.view_theme", "hub.view_county", "hub.view_municipality"] + [
+            # stories: pick and add the volunteer organisations of a story
+            "stories.add_volunteerorganisation", "stories.change_volunteerorganisation",
+            "stories.view_volunteerorganisation",
+        ],
     },
     EVENT_MANAGER: {
         "pages": ["events.EventIndexPage"],
         "page_perms": ["add_page", "change_page"],
         "collection_perms": MEDIA_PERMS,
-        "model_perms": [],
+        "model_perms": ["cockpit.view_conversation_progress"] + [
+            "events.view_registration", "events.change_registration",
+            "events.view_attendance", "events.add_attendance", "events.delete_attendance",
+            "hub.view_outboundemail", "hub.change_outboundemail",
+            "events.add_speaker", "events.change_speaker", "events.view_speaker",
+            "events.add_eventseries", "events.change_eventseries", "events.view_eventseries",
+        ],
     },
     PRESS_OFFICER: {
         "pages": ["press.PressRoomPage"],
         "page_perms": ["add_page", "change_page"],
         "collection_perms": MEDIA_PERMS,
-        "model_perms": [],
+        "model_perms": [
+            f"press.{action}_{model}"
+            for model in ("presscontact", "mediakititem", "coverageitem")
+            for action in ("add", "change", "delete", "view")
+        ] + ["wagtail_localize.submit_translation"],
     },
 }
 
@@ -92,6 +114,7 @@ def setup_roles():
             perm = Permission.objects.get(content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename)
             GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
     setup_workflow(groups[EDITOR])
+    setup_expert_workflow(groups[EXPERT_GROUP], groups[EDITOR])
     return groups
 
 
@@ -105,4 +128,29 @@ def setup_workflow(editor_group):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
     for home in _pages_of("hub.HomePage"):
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def setup_expert_workflow(expert_group, editor_group):
+    """The starter pack's workflow: expert review (Ekspertgruppe), then the editors' approval (Redaktør).
+
+    Assigned to every MethodIndexPage (all languages), so it replaces "Godkjenning" for the methods below it.
+    """
+    workflow, _ = Workflow.objects.get_or_create(name=EXPERT_WORKFLOW_NAME, defaults={"active": True})
+    expert_task = GroupApprovalTask.objects.filter(name=EXPERT_TASK_NAME).first()
+    if expert_task is None:
+        expert_task = GroupApprovalTask.objects.create(name=EXPERT_TASK_NAME)
+    expert_task.groups.set([expert_group])
+    editor_task = GroupApprovalTask.objects.filter(name=EDITOR_TASK_NAME).first()
+    if editor_task is None:
+        editor_task = GroupApprovalTask.objects.create(name=EDITOR_TASK_NAME)
+        editor_task.groups.set([editor_group])
+    for order, task in enumerate([expert_task, editor_task]):
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    try:
+        index_pages = list(_pages_of("methods.MethodIndexPage"))
+    except LookupError:  # the methods app is not installed
+        index_pages = []
+    for index_page in index_pages:
+        WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow

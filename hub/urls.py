@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.api import api_router
+from hub.health import healthz
 from hub.sitemaps import HubSitemap
 from hub.views import robots_txt
 
@@ -18,12 +19,13 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 # App URLs that are not pages (forms, feeds, exports) register themselves here, language-prefixed.
 app_patterns = []
-for app in ("methods", "stories", "events", "press", "search"):
+for app in ("methods", "stories", "events", "press", "search", "cockpit"):
     try:
         module = __import__(f"{app}.urls", fromlist=["urlpatterns"])
     except ModuleNotFoundError as exc:

@@ -13,13 +13,6 @@ def share_image(release):
     return value["image"].get_rendition(OG_IMAGE), value.get("alt_text") or ""
 
 
-def _published(release):
-    when = release.first_published_at or release.go_live_at
-    if when:
-        return timezone.localtime(when).isoformat()
-    return release.date.isoformat()
-
-
 def _organisation(request):
     from hub.models import SiteSettings
 
@@ -36,7 +29,7 @@ def news_article(release, request):
         "@type": "NewsArticle",
         "headline": release.title[:110],
         "description": release.lead,
-        "datePublished": _published(release),
+        "datePublished": timezone.localtime(release.released_at).isoformat(),
         "inLanguage": release.locale.language_code,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},

@@ -2,20 +2,24 @@
 
 SEARCH_BACKEND: "database" (default; SQLite FTS5 or PostgreSQL full text), "opensearch" or "elasticsearch".
 SEARCH_URL: the engine's URL(s), comma separated, for the engine backends.
+SEARCH_INDEX_PREFIX, SEARCH_TIMEOUT: index name prefix and request timeout (seconds) of the engine.
+With an engine, a second entry "database" keeps the database index current: search falls back to it
+when the engine is unreachable (search/service.py).
 """
 
 import os
 
 ENGINE_BACKENDS = {
-    "opensearch": "modelsearch.backends.opensearch2",
-    "elasticsearch": "modelsearch.backends.elasticsearch9",
-    "elasticsearch8": "modelsearch.backends.elasticsearch8",
+    # Our subclasses add per-language analyzers, facet keywords and synonyms (search/backends/).
+    "opensearch": "search.backends.opensearch",
+    "elasticsearch": "search.backends.elasticsearch",
 }
 
 
 def database_backend():
     return {
-        "BACKEND": "modelsearch.backends.database",
+        # modelsearch's database backend; on SQLite our stemming FTS5 subclass (search/backends/sqlite.py).
+        "BACKEND": "search.backends.database",
         # PostgreSQL stems Norwegian with this; SQLite ignores it.
         "SEARCH_CONFIG": "norwegian",
         "AUTO_UPDATE": True,
@@ -32,7 +36,7 @@ def search_backends(environ=None):
             "BACKEND": ENGINE_BACKENDS[kind],
             "URLS": urls,
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "samskaping_"),
-            "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+            "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "3")),
             "ATOMIC_REBUILD": True,
             "AUTO_UPDATE": True,
         }

@@ -233,6 +233,25 @@ class CaseStoryPage(Page):
             self.county_id = Municipality.objects.values_list("county_id", flat=True).get(pk=self.municipality_id)
         return super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        from . import structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        organisations = list(self.organisations.all())
+        tags = list(self.tags.all())
+        themes = _localized(self.themes.all(), self.locale_id)
+        methods = _localized(self.methods_used.live().public(), self.locale_id)
+        image = structured_data.og_image(self, request)
+        context.update(
+            organisations=organisations,
+            story_tags=tags,
+            themes=themes,
+            methods=methods,
+            og_image=image,
+            article_ld=structured_data.article(self, request, image, tags, themes, organisations),
+        )
+        return context
+
     @property
     def show_contact(self):
         return bool(self.contact_consent and self.contact_consent_date and self.contact_name)
@@ -260,6 +279,21 @@ class CaseStoryPage(Page):
     @property
     def theme_list(self):
         return [{"name": t.name, "slug": t.slug} for t in self.themes.all()]
+
+
+def _localized(queryset, locale_id):
+    """The items of a translatable queryset in the page's locale where a translation exists (one extra query)."""
+    items = list(queryset)
+    keys = [item.translation_key for item in items if item.locale_id != locale_id]
+    if not keys:
+        return items
+    model = queryset.model
+    if hasattr(model.objects, "live"):
+        local_qs = model.objects.live()
+    else:
+        local_qs = model.objects.all()
+    local = {i.translation_key: i for i in local_qs.filter(translation_key__in=keys, locale_id=locale_id)}
+    return [local.get(item.translation_key, item) for item in items]
 
 
 class CaseStoryImage(Orderable):

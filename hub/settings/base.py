@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "press",
     "search",
+    "cockpit",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -72,7 +73,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, …: public site strict, admin looser
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.cache.PageCacheMiddleware",  # whole pages for anonymous visitors (see hub/cache.py)
+    "hub.security.LoginThrottleMiddleware",  # admin login attempts per client and user name
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,20 +205,36 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "hub": {"level": env("LOG_LEVEL", "INFO")},
-        "search": {"level": env("LOG_LEVEL", "INFO")},
-        "events": {"level": env("LOG_LEVEL", "INFO")},
-    },
-}
+from .logconfig import logging_config  # noqa: E402
+
+LOGGING = logging_config()  # LOG_FORMAT=json for one JSON object per line; LOG_LEVEL
 
 # Descriptive labels used by the admin for the languages.
 LANGUAGE_LABELS = {"nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk"), "en": _("English")}
+
+# --- Production foundation (issue 8): caching and front-end cache purge ------------------------------------
+# Whole-page cache for anonymous visitors (hub/cache.py); 0 = off. Needs a shared cache with several processes.
+HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
+HUB_PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
+# Seconds a shared HTTP cache (nginx) may keep a page (Cache-Control: s-maxage); 0 = not at all.
+HUB_FRONTEND_MAX_AGE = int(env("FRONTEND_CACHE_MAX_AGE", "0"))
+HUB_CACHE_REFRESH_TOKEN = env("FRONTEND_CACHE_TOKEN", "")
+# FRONTEND_CACHE_URL: the nginx cache in front (tools/nginx/), asked to refresh pages on publish/unpublish.
+WAGTAILFRONTENDCACHE = (
+    {
+        "nginx": {
+            "BACKEND": "hub.cache.NginxRefreshBackend",
+            "LOCATION": env("FRONTEND_CACHE_URL"),
+            "TOKEN": HUB_CACHE_REFRESH_TOKEN,
+        }
+    }
+    if env("FRONTEND_CACHE_URL")
+    else {}
+)
+HUB_LOGIN_RATE = (int(env("LOGIN_RATE_LIMIT", "10")), int(env("LOGIN_RATE_WINDOW", "300")))
+HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
+
+# --- Events (issue 5): registrations' retention, reminders and e-mail retries --------------------------------
+REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "90"))  # personal data anonymised after the event
+EVENT_REMINDER_HOURS = int(env("EVENT_REMINDER_HOURS", "24"))  # reminder e-mail this long before a session
+MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "5"))  # automatic retries of a failed e-mail (database task backend)

@@ -45,3 +45,21 @@ if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
     AWS_QUERYSTRING_AUTH = False
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
+
+# --- Production foundation (issue 8) ---------------------------------------------------------------------------
+# Load balancers probe /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Static files: hashed names (CompressedManifestStaticFilesStorage) are served by WhiteNoise with
+# `Cache-Control: max-age=315360000, public, immutable`; unhashed ones for a day.
+WHITENOISE_MAX_AGE = int(env("STATIC_MAX_AGE", str(24 * 3600)))  # noqa: F405
+# The whole-page cache is on by default when the cache is shared between processes (not LocMem).
+_shared_cache = "locmem" not in CACHES["default"]["BACKEND"].lower()  # noqa: F405
+HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300" if _shared_cache else "0"))  # noqa: F405
+# With the nginx cache in front, it may keep pages this long; publishes refresh them at once.
+HUB_FRONTEND_MAX_AGE = int(env("FRONTEND_CACHE_MAX_AGE", "300" if env("FRONTEND_CACHE_URL") else "0"))  # noqa: F405
+if env("FRONTEND_CACHE_URL") and not HUB_CACHE_REFRESH_TOKEN:  # noqa: F405
+    raise ImproperlyConfigured("FRONTEND_CACHE_TOKEN is required when FRONTEND_CACHE_URL is set")

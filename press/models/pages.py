@@ -5,6 +5,8 @@ Embargo is Wagtail's scheduled publishing: a release published with `go_live_at`
 Every public surface reads live pages only (`press.queries`), so nothing of the release shows before then.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -168,6 +170,14 @@ class PressReleasePage(Page):
             raise ValidationError(
                 {"date": _("The release date cannot be before the embargo lifts (the go-live date).")}
             )
+
+    @property
+    def released_at(self):
+        """When the release came out: the publishing time, or the start of its date when it is backdated."""
+        published = self.first_published_at
+        if published and timezone.localtime(published).date() == self.date:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
 
     @property
     def first_image(self):

@@ -1,0 +1,76 @@
+"""The participant's conversation form (public, no account: reached through a signed link)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from hub.antispam import HoneypotFormMixin
+from hub.models import Municipality
+
+from cockpit.models import CHALLENGES, ORG_TYPES
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.county.name})"
+
+
+class ConversationForm(HoneypotFormMixin, forms.Form):
+    organisation_name = forms.CharField(label=_("Volunteer organisation"), max_length=200)
+    org_type = forms.ChoiceField(label=_("Type of organisation"), choices=[("", _("Choose …"))] + ORG_TYPES)
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.select_related("county"), empty_label=_("Choose …")
+    )
+    held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput())
+    challenge_categories = forms.MultipleChoiceField(
+        label=_("Which shared challenges did you find?"), choices=CHALLENGES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    challenges = forms.CharField(
+        label=_("Describe the shared challenges"), required=False, max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Do not write names or other personal details. Editors see this text without your name."),
+    )
+    follow_up_planned = forms.BooleanField(label=_("We have planned a follow-up"), required=False)
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return held_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("challenge_categories") and not (cleaned.get("challenges") or "").strip():
+            self.add_error("challenge_categories", _("Tick at least one challenge or describe it in the text field."))
+        return cleaned
+
+    @classmethod
+    def initial_from(cls, entry):
+        return {
+            "organisation_name": entry.organisation_name,
+            "org_type": entry.org_type,
+            "municipality": entry.municipality_id,
+            "held_on": entry.held_on,
+            "challenge_categories": [t.category for t in entry.challenge_tags.all()],
+            "challenges": entry.challenges,
+            "follow_up_planned": entry.follow_up_planned,
+        }
+
+    def link_errors(self):
+        """Point each invalid field at its error message (aria-describedby), for screen readers."""
+        for name, errors in self.errors.items():
+            if name not in self.fields or not errors:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                ids.insert(0, f"{bound.auto_id}_help")
+            self.fields[name].widget.attrs.update({"aria-describedby": " ".join(ids), "aria-invalid": "true"})

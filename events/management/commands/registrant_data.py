@@ -1,0 +1,24 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.privacy import delete_person, export_person
+
+
+class Command(BaseCommand):
+    help = "Export (JSON) or delete everything held on one e-mail address (GDPR access and erasure requests)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--email", required=True)
+        group = parser.add_mutually_exclusive_group(required=True)
+        group.add_argument("--export", action="store_true")
+        group.add_argument("--delete", action="store_true")
+
+    def handle(self, *args, **options):
+        if "@" not in options["email"]:
+            raise CommandError("--email must be an e-mail address")
+        if options["export"]:
+            self.stdout.write(json.dumps(export_person(options["email"]), ensure_ascii=False, indent=2))
+        else:
+            count, deleted = delete_person(options["email"])
+            self.stdout.write(f"{count} registrations anonymised, {deleted} stored e-mails deleted.")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("arrangement/kalender.ics", views.ical_feed, name="feed"),
+    path("arrangement/<int:page_id>.ics", views.event_ics, name="ics"),
+    path("arrangement/<int:page_id>/pamelding/", views.register_view, name="register"),
+    path("arrangement/pamelding/<uuid:reference>/", views.confirmation_view, name="confirmation"),
+    path("arrangement/avmelding/<str:token>/", views.cancel_view, name="cancel"),
+]

@@ -1,0 +1,135 @@
+"""Public views outside the page tree: registration form, confirmation, cancellation, iCal."""
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
+
+from events.forms import RegistrationForm
+from events.ical import calendar_bytes
+from events.listing import attach_registration
+from events.models import EventPage, Registration
+from events.registration import RegistrationUnavailable, cancel, register, waiting_position
+from events.tokens import make_cancel_token, read_cancel_token
+from hub.antispam import rate_limited
+
+SESSION_KEY = "events_registrations"
+
+
+def _event(page_id):
+    return get_object_or_404(EventPage.objects.live().public().select_related("series", "locale"), pk=page_id)
+
+
+def _privacy_page():
+    from wagtail.models import Page
+
+    nb = Page.objects.live().filter(slug="personvern", locale__language_code="nb").first()
+    return nb.localized if nb else None
+
+
+@require_http_methods(["GET", "POST"])
+def register_view(request, page_id):
+    page = _event(page_id)
+    attach_registration([page])
+    form = RegistrationForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        limit = getattr(settings, "EVENTS_REGISTRATION_RATE_LIMIT", 20)
+        if form.is_spam() or rate_limited(request, "events-register", limit, 3600):
+            form.add_error(None, _("Too many registrations from this connection. Please try again later."))
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = register(
+                    page,
+                    name=data["name"],
+                    email=data["email"],
+                    organisation=data["organisation"],
+                    role=data["role"],
+                    municipality=data["municipality"],
+                    needs=data["needs"],
+                    language=get_language() or "nb",
+                )
+            except RegistrationUnavailable:
+                form.add_error(None, _("Registration for this event is not open."))
+                attach_registration([page])
+                status = 409
+            else:
+                refs = [str(result.registration.reference)] + request.session.get(SESSION_KEY, [])[:9]
+                request.session[SESSION_KEY] = refs
+                return redirect("events:confirmation", reference=result.registration.reference)
+        else:
+            status = 400
+    return TemplateResponse(
+        request,
+        "events/registration_form.html",
+        {"page": page, "event": page, "form": form, "registration": page.registration, "privacy_page": _privacy_page()},
+        status=status,
+    )
+
+
+@require_GET
+def confirmation_view(request, reference):
+    """Shown only to the browser that registered (the reference is in its session)."""
+    if str(reference) not in request.session.get(SESSION_KEY, []):
+        raise Http404
+    registration = get_object_or_404(Registration.objects.select_related("event", "series"), reference=reference)
+    events = [e.localized for e in registration.events()]
+    context = {
+        "registration": registration,
+        "events": events,
+        "position": waiting_position(registration),
+        "cancel_url": reverse("events:cancel", args=[make_cancel_token(registration)])
+        if registration.status != Registration.Status.CANCELLED
+        else None,
+    }
+    return TemplateResponse(request, "events/confirmation.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_view(request, token):
+    try:
+        reference = read_cancel_token(token)
+    except signing.SignatureExpired:
+        return TemplateResponse(request, "events/cancel.html", {"outcome": "expired"}, status=410)
+    except signing.BadSignature:
+        return TemplateResponse(request, "events/cancel.html", {"outcome": "invalid"}, status=400)
+    registration = Registration.objects.select_related("event", "series").filter(reference=reference).first()
+    if registration is None or registration.anonymised_at:
+        return TemplateResponse(request, "events/cancel.html", {"outcome": "invalid"}, status=404)
+    events = [e.localized for e in registration.events()]
+    context = {"registration": registration, "events": events}
+    if registration.status == Registration.Status.CANCELLED:
+        return TemplateResponse(request, "events/cancel.html", {**context, "outcome": "already"}, status=410)
+    if request.method == "POST":
+        result = cancel(registration)
+        outcome = "already" if result.already_cancelled else "done"
+        return TemplateResponse(request, "events/cancel.html", {**context, "outcome": outcome})
+    return TemplateResponse(request, "events/cancel.html", {**context, "outcome": "confirm"})
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_ics(request, page_id):
+    page = _event(page_id)
+    return _ics_response(calendar_bytes([(page, page.get_full_url(request))], name=page.title), f"{page.slug}.ics")
+
+
+@require_GET
+def ical_feed(request):
+    locale = Locale.get_active()
+    pages = EventPage.objects.live().public().filter(locale=locale, end__gte=timezone.now()).order_by("start")
+    items = [(p, p.get_full_url(request)) for p in pages]
+    return _ics_response(calendar_bytes(items, name=_("Events – Co-creation hub")), "arrangementer.ics")

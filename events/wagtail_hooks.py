@@ -1,0 +1,42 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from events import admin_views
+
+admin_urls = [
+    path("", admin_views.index, name="index"),
+    path("utboks/", admin_views.outbox, name="outbox"),
+    path("<str:kind>/<int:pk>/", admin_views.detail, name="detail"),
+    path("<str:kind>/<int:pk>/eksport.<str:fmt>", admin_views.export, name="export"),
+    path("<str:kind>/<int:pk>/melding/", admin_views.message, name="message"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("pameldinger/", include((admin_urls, "events_admin"), namespace="events_admin"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def registrations_menu_item():
+    return PermissionMenuItem(
+        _("Registrations"), reverse("events_admin:index"), icon_name="group", order=300, permission="events.view_registration"
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def outbox_menu_item():
+    return PermissionMenuItem(
+        _("Unsent e-mails"), reverse("events_admin:outbox"), icon_name="mail", order=310, permission="hub.view_outboundemail"
+    )

@@ -1,0 +1,250 @@
+"""Caching of whole pages for anonymous visitors, and the front-end (nginx) cache refresh.
+
+Two layers, both correct on publish:
+
+1. `PageCacheMiddleware` keeps the HTML of Wagtail pages served to anonymous visitors (GET/HEAD, no session or
+   messages cookie) in Django's cache, keyed by host, path (which holds the language: /nb/, /nn/, /en/), the
+   active language, allowed query parameters and a *content generation*. Any publish, unpublish, move or
+   deletion of a page, a change of view restrictions, site settings, snippets or sites bumps the generation
+   (after the transaction commits), so every cached page, including index pages, menus and footers that show
+   other pages, is renewed at once. With a shared cache (Redis, Memcached, the database cache) this holds
+   across app servers; with the per-process default it is off unless PAGE_CACHE_SECONDS is set.
+   A page type opts out by marking its response private/no-cache (e.g. `add_never_cache_headers` in `serve()`);
+   responses that set cookies or vary on cookies (forms with a CSRF token) are never stored.
+
+2. The HTTP cache in front (nginx, tools/nginx/) keeps the same responses for `HUB_FRONTEND_MAX_AGE` seconds
+   (`Cache-Control: s-maxage`). Wagtail's front-end cache module calls `NginxRefreshBackend` on publish and
+   unpublish (each language's URL); nginx OSS has no PURGE, so the backend GETs the URL through nginx with a
+   secret header that makes nginx bypass and overwrite the entry (`proxy_cache_bypass`). Pages that merely list
+   the changed page (indexes, menus) are refreshed too: the parent and the locale's home page.
+"""
+
+import logging
+import uuid
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+
+logger = logging.getLogger("hub.cache")
+
+GENERATION_KEY = "hub:pagecache:generation"
+REFRESH_HEADER = "X-Hub-Cache-Refresh"
+
+
+def page_cache_seconds():
+    return int(getattr(settings, "HUB_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def frontend_max_age():
+    return int(getattr(settings, "HUB_FRONTEND_MAX_AGE", 0) or 0)
+
+
+def current_generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, value, timeout=None):
+            value = cache.get(GENERATION_KEY) or value
+    return value
+
+
+def invalidate_pages(**kwargs):
+    """Renew every cached page (after the current transaction commits). Apps may call it after changes that
+    pages show but that are not a publish (e.g. seats left on an event, if such a page is cacheable)."""
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def is_refresh_request(request):
+    token = getattr(settings, "HUB_CACHE_REFRESH_TOKEN", "")
+    return bool(token) and request.headers.get(REFRESH_HEADER) == token
+
+
+def _is_wagtail_serve(view_func):
+    from wagtail.views import serve
+
+    return getattr(view_func, "__wrapped__", view_func) is serve or view_func is serve
+
+
+class PageCacheMiddleware:
+    """See the module docstring. Place it after SecurityHeadersMiddleware and before SessionMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_hub_page_cache_key", None)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return response  # the page holds a CSRF token (a form): it is this visitor's alone
+        if key and self._storable(response):
+            self._public_headers(response)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            cache.set(key, response, page_cache_seconds())
+        elif key is None and getattr(request, "_hub_page_candidate", False) and self._storable(response):
+            self._public_headers(response)  # the page cache is off, the front-end cache may still hold it
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method not in ("GET", "HEAD") or not _is_wagtail_serve(view_func):
+            return None
+        cookie_names = (settings.SESSION_COOKIE_NAME, "messages")
+        if any(name in request.COOKIES for name in cookie_names):
+            return None
+        allowed = set(getattr(settings, "HUB_PAGE_CACHE_QUERY_PARAMS", ("page",)))
+        if any(name not in allowed for name in request.GET):
+            return None
+        request._hub_page_candidate = True
+        if not page_cache_seconds():
+            return None
+        query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
+        key = f"hub:page:{current_generation()}:{request.get_host()}:{get_language()}:{request.path}?{query}"
+        request._hub_page_cache_key = key
+        if is_refresh_request(request):
+            return None  # the front-end cache asks for a fresh copy: render and store it again
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Hub-Page-Cache"] = "hit"
+            return cached
+        return None
+
+    @staticmethod
+    def _storable(response):
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return False
+        if response.cookies:
+            return False
+        # Vary: Cookie comes from the session being looked at (is the visitor signed in?); the request had no
+        # session or messages cookie, so the page is the same for every anonymous visitor.
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        if vary - {"accept-encoding", "cookie"}:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        return not any(word in control for word in ("private", "no-cache", "no-store", "max-age=0"))
+
+    @staticmethod
+    def _public_headers(response):
+        response["X-Hub-Page-Cache"] = "miss"
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip() and v.strip().lower() != "cookie"]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        elif "Vary" in response:
+            del response["Vary"]
+        age = frontend_max_age()
+        if age:
+            # Browsers revalidate every time (publishes show at once); shared caches keep it `age` seconds.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=age)
+
+
+# --- invalidation ------------------------------------------------------------------------------------------
+
+
+def connect_signals():
+    """Called from HubConfig.ready(): before Wagtail's front-end cache handlers, so the generation is bumped
+    (on commit) before nginx asks the app servers for fresh copies."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(invalidate_pages, dispatch_uid="hub-cache-published")
+    page_unpublished.connect(invalidate_pages, dispatch_uid="hub-cache-unpublished")
+    post_page_move.connect(invalidate_pages, dispatch_uid="hub-cache-moved")
+    for model in (Page, PageViewRestriction, Site):
+        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-del-{model.__name__}")
+    for model in (PageViewRestriction, Site):
+        post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-save-{model.__name__}")
+
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    def on_model_change(sender, **kwargs):
+        if issubclass(sender, (BaseSiteSetting, BaseGenericSetting)) or _is_snippet(sender):
+            invalidate_pages()
+
+    post_save.connect(on_model_change, dispatch_uid="hub-cache-settings-save", weak=False)
+    post_delete.connect(on_model_change, dispatch_uid="hub-cache-settings-delete", weak=False)
+    # Page subclasses deleted via the specific class send post_delete with that sender:
+    for model in apps.get_models():
+        if issubclass(model, Page) and model is not Page:
+            post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-del-{model._meta.label}")
+
+
+def _is_snippet(model):
+    try:
+        from wagtail.snippets.models import get_snippet_models
+
+        return model in get_snippet_models()
+    except Exception:  # pragma: no cover - snippets app absent
+        return False
+
+
+# --- front-end cache (nginx) ----------------------------------------------------------------------------------
+
+
+try:
+    from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
+except ImportError:  # pragma: no cover
+    HTTPBackend = object
+
+
+class NginxRefreshBackend(HTTPBackend):
+    """'Purges' a URL from nginx by fetching it through nginx with the refresh header: nginx bypasses its
+    cache for that request (`proxy_cache_bypass`) and stores the app server's fresh response in place of the
+    old one. Runs after the publishing transaction commits."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.token = params.pop("TOKEN", "")
+        self.timeout = params.pop("TIMEOUT", 10)
+        super().__init__(params)
+
+    def purge(self, url):
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        urls = list(urls)
+        transaction.on_commit(lambda: [self._refresh(url) for url in urls])
+
+    def _refresh(self, url):
+        parts = urlsplit(url)
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        target = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
+        request = Request(target, headers={"Host": host, REFRESH_HEADER: self.token, "User-Agent": "hub-refresh"})
+        try:
+            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
+                response.read()
+        except Exception as exc:  # a 404 after unpublish is expected and also refreshes the entry
+            status = getattr(exc, "code", None)
+            if status not in (404, 410):
+                logger.warning("Front-end cache refresh of %s failed: %s", url, exc)
+
+
+def extra_purge_pages(page):
+    """The pages whose HTML lists `page`: its parent (index pages) and the home page of its locale."""
+    parent = page.get_parent()
+    pages = [parent.specific_deferred] if parent and parent.depth > 1 else []
+    home = page.get_ancestors().filter(depth=2).first()
+    if home and home.pk not in {p.pk for p in pages}:
+        pages.append(home.specific_deferred)
+    return pages
+
+
+def purge_related(instance, **kwargs):
+    """Signal handler: also refresh the parent and home page in the front-end cache."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(extra_purge_pages(instance))
+
+
+def connect_frontend_signals():
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(purge_related, dispatch_uid="hub-frontend-related-published")
+    page_unpublished.connect(purge_related, dispatch_uid="hub-frontend-related-unpublished")

@@ -1,0 +1,85 @@
+"""`/healthz`: is this app server able to serve? Checks the database, the search backend, the shared cache
+and the task queue. JSON; 200 when all are up, 503 otherwise (load balancers take the node out).
+
+Error details go to the log, not to the response (the endpoint is public)."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger("hub.health")
+
+
+def check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return connection.vendor
+
+
+def check_search():
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    client = getattr(backend, "es", None)
+    if client is not None:  # OpenSearch / Elasticsearch
+        if not client.ping():
+            raise ConnectionError("search engine did not answer ping")
+        return type(backend).__module__
+    list(backend.search("healthz", Page.objects.live())[:1])  # database backend: one tiny query
+    return type(backend).__module__
+
+
+def check_cache():
+    key = "hub:healthz"
+    value = str(time.time())
+    cache.set(key, value, 30)
+    if cache.get(key) != value:
+        raise RuntimeError("cache did not return the value just set")
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def check_tasks():
+    backend_path = settings.TASKS["default"]["BACKEND"]
+    if "django_tasks_db" not in backend_path:
+        return backend_path.rsplit(".", 1)[-1]
+    from django_tasks_db.models import DBTaskResult
+
+    max_age = int(getattr(settings, "HUB_HEALTH_TASK_MAX_AGE", 900))
+    oldest = DBTaskResult.objects.ready().order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    if oldest is not None and (timezone.now() - oldest).total_seconds() > max_age:
+        raise RuntimeError(f"tasks waiting longer than {max_age} s: is `manage.py db_worker` running?")
+    return "database queue"
+
+
+CHECKS = {"database": check_database, "search": check_search, "cache": check_cache, "tasks": check_tasks}
+
+
+def run_checks():
+    results = {}
+    for name, check in CHECKS.items():
+        started = time.perf_counter()
+        try:
+            detail = check()
+            results[name] = {"ok": True, "detail": detail}
+        except Exception as exc:  # report every failure, keep checking the others
+            logger.error("health check %s failed: %s", name, exc, exc_info=True)
+            results[name] = {"ok": False, "detail": type(exc).__name__}
+        results[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return results
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    results = run_checks()
+    ok = all(r["ok"] for r in results.values())
+    return JsonResponse({"status": "ok" if ok else "error", "checks": results}, status=200 if ok else 503)

@@ -1,0 +1,37 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from methods.admin_views import PERMISSION, FeedbackReportView
+from methods.models import Phase
+
+
+class PhaseViewSet(SnippetViewSet):
+    model = Phase
+    icon = "list-ol"
+    menu_label = _("Co-creation phases")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(PhaseViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_report_url():
+    return [path("metoder/tilbakemeldinger/", FeedbackReportView.as_view(), name="methods_feedback_report")]
+
+
+class FeedbackReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return FeedbackReportMenuItem(
+        _("Method feedback"), reverse("methods_feedback_report"), icon_name="form", order=900
+    )

@@ -1,0 +1,143 @@
+"""OpenSearch 2.x (and Elasticsearch 8/9) with one analyzer per language and editor-maintained synonyms.
+
+Wagtail's engine backends analyse every page with one analyzer. Here each page also gets its text in a field of
+its language group (`hub_text_no` analysed as Norwegian for nb/nn, `hub_text_en` as English), keyword fields for
+the facets, and a search analyzer with a synonym_graph filter fed from the Synonym snippets. Changing a synonym
+closes the index, updates the filter and reopens it (search-time synonyms need no reindex).
+"""
+
+from . import _opensearchpy  # noqa: F401  (must come before opensearchpy is imported)
+from modelsearch.backends.opensearch2 import (
+    OpenSearch2AutocompleteQueryCompiler,
+    OpenSearch2Index,
+    OpenSearch2Mapping,
+    OpenSearch2SearchBackend,
+    OpenSearch2SearchQueryCompiler,
+)
+from wagtail.models import Page
+
+from ..documents import GROUPS, hub_document
+from ..registry import FACETS
+
+ANALYZERS = {"no": ("norwegian", "_norwegian_"), "en": ("english", "_english_")}
+
+
+def analysis_settings(synonym_rules):
+    analyzer, token_filter = {}, {"hub_synonyms": {"type": "synonym_graph", "lenient": True, "synonyms": synonym_rules}}
+    for group, (language, stopwords) in ANALYZERS.items():
+        token_filter[f"hub_{group}_stop"] = {"type": "stop", "stopwords": stopwords}
+        token_filter[f"hub_{group}_stem"] = {"type": "stemmer", "language": language}
+        chain = ["lowercase", f"hub_{group}_stop", f"hub_{group}_stem"]
+        analyzer[f"hub_{group}"] = {"type": "custom", "tokenizer": "standard", "filter": chain}
+        analyzer[f"hub_{group}_search"] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "hub_synonyms", *chain[1:]],
+        }
+    return {"analysis": {"analyzer": analyzer, "filter": token_filter}}
+
+
+def merge_analysis(settings, synonym_rules):
+    """Add our analyzers and filters to the backend's index settings, keeping modelsearch's own."""
+    base = settings.setdefault("settings", {}).setdefault("analysis", {})
+    for key, value in analysis_settings(synonym_rules)["analysis"].items():
+        base.setdefault(key, {}).update(value)
+
+
+def hub_properties():
+    props = {
+        "hub_live": {"type": "boolean"},
+        "hub_path": {"type": "keyword"},
+        "hub_suggest": {"type": "text", "analyzer": "edgengram_analyzer", "search_analyzer": "standard"},
+    }
+    for group in GROUPS:
+        for kind in ("title", "text"):
+            props[f"hub_{kind}_{group}"] = {
+                "type": "text",
+                "analyzer": f"hub_{group}",
+                "search_analyzer": f"hub_{group}_search",
+            }
+    for facet in FACETS:
+        props[f"hub_{facet}"] = {"type": "keyword"}
+    return props
+
+
+class HubMappingMixin:
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        if issubclass(self.model, Page):
+            mapping["properties"].update(hub_properties())
+        return mapping
+
+    def get_document(self, obj):
+        doc = super().get_document(obj)
+        if isinstance(obj, Page):
+            doc.update(hub_document(obj))
+        return doc
+
+
+class HubIndexMixin:
+    def put(self):
+        from ..synonyms import engine_rules
+
+        merge_analysis(self.backend.settings, engine_rules())
+        return super().put()
+
+
+class HubBackendMixin:
+    def __init__(self, params):
+        super().__init__(params)
+        merge_analysis(self.settings, ["samskapingshuben, samskapingshuben"])
+
+    def page_index_name(self):
+        return self.get_index_for_model(Page).name
+
+    def apply_synonyms(self):
+        """Push the current synonym rules into the live index (close, update settings, open)."""
+        from ..synonyms import engine_rules
+
+        name = self.page_index_name()
+        if not self.es.indices.exists(index=name):
+            return False
+        body = {"analysis": {"filter": {"hub_synonyms": analysis_settings(engine_rules())["analysis"]["filter"]["hub_synonyms"]}}}
+        for index_name in list(self.es.indices.get(index=name).keys()):
+            self.es.indices.close(index=index_name)
+            try:
+                if self.use_new_elasticsearch_api:
+                    self.es.indices.put_settings(index=index_name, settings=body)
+                else:
+                    self.es.indices.put_settings(index=index_name, body=body)
+            finally:
+                self.es.indices.open(index=index_name, wait_for_active_shards=1)
+        return True
+
+    def raw_search(self, body):
+        if self.use_new_elasticsearch_api:
+            return self.es.search(index=self.page_index_name(), **body)
+        return self.es.search(index=self.page_index_name(), body=body)
+
+
+class HubOpenSearchMapping(HubMappingMixin, OpenSearch2Mapping):
+    pass
+
+
+class HubOpenSearchIndex(HubIndexMixin, OpenSearch2Index):
+    pass
+
+
+class HubOpenSearchQueryCompiler(OpenSearch2SearchQueryCompiler):
+    mapping_class = HubOpenSearchMapping
+
+
+class HubOpenSearchAutocompleteQueryCompiler(OpenSearch2AutocompleteQueryCompiler):
+    mapping_class = HubOpenSearchMapping
+
+
+class HubOpenSearchBackend(HubBackendMixin, OpenSearch2SearchBackend):
+    mapping_class = HubOpenSearchMapping
+    index_class = HubOpenSearchIndex
+    query_compiler_class = HubOpenSearchQueryCompiler
+    autocomplete_query_compiler_class = HubOpenSearchAutocompleteQueryCompiler
+
+
+SearchBackend = HubOpenSearchBackend

@@ -1,0 +1,211 @@
+"""Search over modelsearch's own index table, ranked inside one SQL query.
+
+PostgreSQL: `(title || body) @@ to_tsquery('norwegian', …)`, matched by the GIN expression index our migration
+adds, ranked with ts_rank. SQLite: one FTS5 MATCH ordered by bm25() with LIMIT, over text that our backend
+(`search.backends.sqlite`) stored stemmed, instead of modelsearch's per-row correlated BM25 subquery.
+"""
+
+from django.db import connection
+from django.db.models import BigIntegerField, BooleanField, CharField, F, FloatField
+from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
+from wagtail.models import Page
+
+from .. import facets as facet_mod
+from ..synonyms import expand
+from ..text import stem
+from . import Hits
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+ENTRY_TABLE = IndexEntry._meta.db_table
+
+
+class ColumnSQL(Expression):
+    """Raw SQL with {column} placeholders compiled as the query's own aliases (safe inside subqueries)."""
+
+    def __init__(self, template, columns, params, output_field):
+        super().__init__(output_field=output_field)
+        self.template, self.columns, self.params = template, list(columns), list(params)
+        self.source = [F(c) for c in self.columns]
+
+    def get_source_expressions(self):
+        return self.source
+
+    def set_source_expressions(self, exprs):
+        self.source = list(exprs)
+
+    def as_sql(self, compiler, connection):
+        names, params = {}, []
+        for column, expression in zip(self.columns, self.source, strict=True):
+            sql, column_params = compiler.compile(expression)
+            names[column] = sql
+            params.extend(column_params)
+        return self.template.format(**names), [*params, *self.params]
+
+
+def base_pages(spec, exclude_facet=None):
+    """Live, public pages of the registered types in the chosen language, narrowed by the facet filters."""
+    qs = Page.objects.live().public().filter(content_type_id__in=list(facet_mod.content_type_ids()))
+    if spec.language:
+        qs = qs.filter(locale__language_code=spec.language)
+    for facet, values in spec.filters.items():
+        if values and facet != exclude_facet:
+            qs = qs.filter(facet_mod.filter_q(facet, values))
+    return qs
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def matching_entries(self, spec):
+        raise NotImplementedError
+
+    def ranked_ids(self, entries, pages, offset, limit):
+        raise NotImplementedError
+
+    def search(self, spec):
+        entries = self.matching_entries(spec)
+        if entries is None:
+            return Hits([], 0, {f: {} for f in spec.facets}, self.name)
+        entry_page_ids = entries.annotate(pid=Cast("object_id", BigIntegerField())).values("pid")
+        pages = base_pages(spec)
+        matched = pages.filter(pk__in=entry_page_ids)
+        total = matched.count()
+        ids = self.ranked_ids(entries, pages, spec.offset, spec.limit) if total else []
+        counts = {}
+        for facet in spec.facets:
+            if not total and not spec.filters.get(facet):
+                counts[facet] = {}
+                continue
+            scope = base_pages(spec, exclude_facet=facet).filter(pk__in=entry_page_ids) if spec.filters.get(facet) else matched
+            counts[facet] = facet_mod.counts(facet, scope.values("pk"))
+        return Hits(ids, total, counts, self.name)
+
+    def autocomplete(self, terms, language, limit=8):
+        raise NotImplementedError
+
+
+class PostgresEngine(DatabaseEngine):
+    name = "postgresql"
+    config = "norwegian"
+
+    def __init__(self, config="norwegian"):
+        self.config = config or "norwegian"
+
+    @staticmethod
+    def _lexeme(word):
+        return "'" + word + "'"
+
+    def tsquery(self, spec):
+        groups = []
+        for alternatives in expand(spec.terms):
+            alts = [" <-> ".join(self._lexeme(w) for w in words) for words in alternatives]
+            groups.append("(" + " | ".join(alts) + ")")
+        joiner = " & " if spec.operator == "and" else " | "
+        return joiner.join(groups)
+
+    def matching_entries(self, spec):
+        if not spec.terms:
+            return None
+        self._tsq = self.tsquery(spec)
+        cts = list(facet_mod.content_type_ids())
+        match = ColumnSQL(
+            "({title} || {body}) @@ to_tsquery(%s::regconfig, %s)",
+            ["title", "body"],
+            [self.config, self._tsq],
+            BooleanField(),
+        )
+        return IndexEntry.objects.filter(content_type_id__in=cts).filter(match)
+
+    def ranked_ids(self, entries, pages, offset, limit):
+        rank = ColumnSQL(
+            "ts_rank({title}, to_tsquery(%s::regconfig, %s)) * {title_norm} * 2"
+            " + ts_rank({body}, to_tsquery(%s::regconfig, %s))",
+            ["title", "title_norm", "body"],
+            [self.config, self._tsq, self.config, self._tsq],
+            FloatField(),
+        )
+        page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
+        rows = (
+            entries.filter(object_id__in=page_keys)
+            .annotate(rank=rank)
+            .order_by("-rank", "-id")
+            .values_list("object_id", flat=True)[offset : offset + limit]
+        )
+        return [int(r) for r in rows]
+
+    def autocomplete(self, terms, language, limit=8):
+        if not terms:
+            return []
+        tsq = " & ".join(self._lexeme(t) for t in terms[:-1]) + (" & " if len(terms) > 1 else "")
+        tsq += self._lexeme(terms[-1]) + ":*"
+        match = ColumnSQL("{autocomplete} @@ to_tsquery('simple', %s)", ["autocomplete"], [tsq], BooleanField())
+        entries = IndexEntry.objects.filter(content_type_id__in=list(facet_mod.content_type_ids())).filter(match)
+        spec_pages = base_pages(_Lang(language)).annotate(key=Cast("pk", CharField())).values("key")
+        rows = entries.filter(object_id__in=spec_pages).order_by("-title_norm", "id").values_list("object_id", flat=True)
+        return [int(r) for r in rows[:limit]]
+
+
+class _Lang:
+    def __init__(self, language):
+        self.language, self.filters = language, {}
+
+
+class SQLiteEngine(DatabaseEngine):
+    name = "sqlite"
+    FTS = f"{ENTRY_TABLE}_fts"
+
+    def match_expression(self, spec):
+        langs = [spec.language] if spec.language else ["nb", "en"]
+        groups = []
+        for alternatives in expand(spec.terms):
+            alts = set()
+            for words in alternatives:
+                for lang in langs:
+                    alts.add('"' + " ".join(stem(w, lang) for w in words) + '"')
+            groups.append("(" + " OR ".join(sorted(alts)) + ")")
+        joiner = " AND " if spec.operator == "and" else " OR "
+        return "{title body} : (" + joiner.join(groups) + ")"
+
+    def matching_entries(self, spec):
+        if not spec.terms:
+            return None
+        self._match = self.match_expression(spec)
+        cts = list(facet_mod.content_type_ids())
+        rowids = RawSQL(f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', [self._match])
+        return IndexEntry.objects.filter(content_type_id__in=cts, id__in=rowids)
+
+    def ranked_ids(self, entries, pages, offset, limit):
+        page_sql, page_params = pages.values("pk").query.sql_with_params()
+        cts = list(facet_mod.content_type_ids())
+        sql = (
+            f'SELECT ie.object_id FROM "{self.FTS}" f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid '
+            f'WHERE "{self.FTS}" MATCH %s AND ie.content_type_id IN ({",".join("%s" for _ in cts)}) '
+            f"AND CAST(ie.object_id AS INTEGER) IN ({page_sql}) "
+            f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC LIMIT %s OFFSET %s'
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match, *cts, *page_params, limit, offset])
+            return [int(r[0]) for r in cursor.fetchall()]
+
+    def autocomplete(self, terms, language, limit=8):
+        if not terms:
+            return []
+        expr = " AND ".join(f'"{t}"' for t in terms[:-1])
+        expr = (expr + " AND " if expr else "") + f'"{terms[-1]}"*'
+        rowids = RawSQL(
+            f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', ["{autocomplete} : (" + expr + ")"]
+        )
+        entries = IndexEntry.objects.filter(content_type_id__in=list(facet_mod.content_type_ids()), id__in=rowids)
+        keys = base_pages(_Lang(language)).annotate(key=Cast("pk", CharField())).values("key")
+        rows = entries.filter(object_id__in=keys).order_by("-title_norm", "id").values_list("object_id", flat=True)
+        return [int(r) for r in rows[:limit]]
+
+
+def for_connection(config=None):
+    if connection.vendor == "postgresql":
+        return PostgresEngine(config)
+    if connection.vendor == "sqlite":
+        return SQLiteEngine()
+    raise NotImplementedError(f"no search engine for {connection.vendor}")

@@ -1,0 +1,55 @@
+"""Editor-maintained synonyms: query expansion on the database backends, a synonym_graph filter on OpenSearch."""
+
+from django.core.cache import cache
+
+from .text import WORD, stem
+
+CACHE_KEY = "hubsearch:synonyms:v1"
+
+
+def synonym_sets():
+    """[[term, ...], ...] for every synonym set, cached until a set changes."""
+    sets = cache.get(CACHE_KEY)
+    if sets is None:
+        from .models import Synonym
+
+        sets = [s.term_list() for s in Synonym.objects.all()]
+        sets = [s for s in sets if len(s) > 1]
+        cache.set(CACHE_KEY, sets, 3600)
+    return sets
+
+
+def forget():
+    cache.delete(CACHE_KEY)
+
+
+def engine_rules():
+    """Solr-style rules for OpenSearch's synonym_graph filter: "samskaping, co-creation, samskapning"."""
+    rules = []
+    for terms in synonym_sets():
+        words = [" ".join(WORD.findall(t)) for t in terms]
+        words = [w for w in words if w]
+        if len(words) > 1:
+            rules.append(", ".join(words))
+    return rules or ["samskapingshuben, samskapingshuben"]
+
+
+def expand(terms, lang="nb"):
+    """Each query word as a group of alternatives; an alternative is a list of words (a phrase if several).
+
+    A set matches a word by its exact form or its stem, so "samskapingen" expands like "samskaping".
+    """
+    sets = synonym_sets()
+    groups = []
+    for term in terms:
+        alternatives = [[term]]
+        term_stem = stem(term, lang)
+        for terms_in_set in sets:
+            single = [t for t in terms_in_set if " " not in t and "-" not in t]
+            if term in terms_in_set or term_stem in {stem(t, lang) for t in single}:
+                for other in terms_in_set:
+                    words = WORD.findall(other.lower())
+                    if words and words not in alternatives:
+                        alternatives.append(words)
+        groups.append(alternatives)
+    return groups

@@ -1,0 +1,104 @@
+"""Text handling shared by every backend: cleaning visitor input, stemming, page text and highlighted snippets.
+
+The visitor's query is reduced to word tokens before any backend sees it, so quotes, operators, control
+characters and 2 000-character pastes cannot reach an engine's query parser.
+"""
+
+import html
+import re
+import threading
+import unicodedata
+
+import Stemmer
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+MAX_TERM_CHARS = 40
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+STEMMER_LANG = {"nb": "norwegian", "nn": "norwegian", "en": "english"}
+_local = threading.local()
+
+
+def clean(raw):
+    """Drop control/format characters, collapse whitespace, cut to MAX_QUERY_CHARS."""
+    raw = (raw or "")[: MAX_QUERY_CHARS * 4]
+    chars = [" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in raw]
+    return " ".join("".join(chars).split())[:MAX_QUERY_CHARS]
+
+
+def tokens(text):
+    return [t for t in WORD.findall((text or "").lower()) if len(t) <= MAX_TERM_CHARS][:MAX_TERMS]
+
+
+def normalise(raw):
+    """The form a query is logged and promoted under: lower-case word tokens joined by one space."""
+    return " ".join(tokens(clean(raw)))
+
+
+def stemmer(lang):
+    """A PyStemmer instance per thread (they are not thread safe)."""
+    cache = getattr(_local, "stemmers", None)
+    if cache is None:
+        cache = _local.stemmers = {}
+    algo = STEMMER_LANG.get(lang, "norwegian")
+    if algo not in cache:
+        cache[algo] = Stemmer.Stemmer(algo)
+    return cache[algo]
+
+
+def stem(word, lang="nb"):
+    return stemmer(lang).stemWord(word.lower())
+
+
+def stem_text(text, lang="nb"):
+    words = WORD.findall(strip_tags(text or "").lower())
+    return " ".join(stemmer(lang).stemWords(words))
+
+
+def page_text(page, limit=20000):
+    """Plain text of what the page's search_fields index besides the title (plus the search description)."""
+    from wagtail.search import index
+
+    parts = [getattr(page, "search_description", "") or ""]
+    for f in page.get_search_fields():
+        if isinstance(f, index.SearchField) and f.field_name != "title":
+            try:
+                value = f.get_value(page)
+            except Exception:  # a colleague's half-built field must not break search
+                continue
+            if isinstance(value, (list, tuple)):
+                value = " ".join(str(v) for v in value)
+            if value:
+                parts.append(strip_tags(str(value)))
+    text = " ".join(" ".join(parts).split())
+    return html.unescape(text)[:limit]
+
+
+def highlight(text, terms, lang="nb", width=220):
+    """An HTML-escaped snippet around the first matching word, query words (any inflection) in <mark>."""
+    if not text:
+        return ""
+    stems = {stem(t, lang) for t in terms} | {stem(t, "en") for t in terms} | set(terms)
+    words = list(WORD.finditer(text))
+    hits = [m for m in words if m.group().lower() in stems or stem(m.group(), lang) in stems]
+    if hits:
+        start = max(0, hits[0].start() - width // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    marks = [m for m in hits if m.start() >= start and m.end() <= end]
+    out, pos = [], start
+    for m in marks:
+        out.append(html.escape(text[pos : m.start()]))
+        out.append("<mark>" + html.escape(m.group()) + "</mark>")
+        pos = m.end()
+    out.append(html.escape(text[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)

@@ -1,0 +1,85 @@
+"""Filtered story lists for the index page, the embed, the CSV and the feeds (published stories only)."""
+
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from hub.pagination import paginate
+
+from . import facets
+from .models import CaseStoryIndexPage, CaseStoryPage
+
+
+def published(locale=None, index=None):
+    """Live, public stories under `index` (or in `locale`, default: the active language)."""
+    qs = CaseStoryPage.objects.live().public()
+    if index is not None:
+        return qs.child_of(index)
+    return qs.filter(locale=locale or Locale.get_active())
+
+
+def index_for_locale(locale=None):
+    locale = locale or Locale.get_active()
+    index = CaseStoryIndexPage.objects.live().filter(locale=locale).first()
+    return index or CaseStoryIndexPage.objects.live().filter(locale__language_code="nb").first()
+
+
+def filtered(params, base):
+    chosen = facets.selected(params)
+    qs = facets.apply(base, chosen).order_by(*facets.SORTS[facets.sort_key(params)])
+    return chosen, qs
+
+
+def filter_query(chosen, **extra):
+    """The query string that reproduces the chosen filters (for CSV, feed and embed links)."""
+    return urlencode({**chosen, **extra})
+
+
+def describe(chosen):
+    """A human description of the active filters, e.g. "Innlandet, Theme: Reading"."""
+    parts = []
+    names = _names(chosen)
+    for param, value in chosen.items():
+        facet = facets.BY_PARAM[param]
+        parts.append(f"{facet.label}: {names.get(param, value)}")
+    return ", ".join(parts)
+
+
+def _names(chosen):
+    from hub.models import County, Municipality, Theme
+    from taggit.models import Tag
+
+    lookups = {"fylke": County, "kommune": Municipality, "tema": Theme, "emne": Tag}
+    names = {}
+    for param, model in lookups.items():
+        if param in chosen:
+            obj = model.objects.filter(slug=chosen[param]).first()
+            if obj:
+                names[param] = obj.name
+    if "organisasjonstype" in chosen:
+        from .models import VolunteerOrganisation
+
+        names["organisasjonstype"] = dict(VolunteerOrganisation.ORG_TYPES)[chosen["organisasjonstype"]]
+    if "metode" in chosen:
+        title = CaseStoryPage.methods_used.field.related_model.objects.filter(slug=chosen["metode"]).values_list(
+            "title", flat=True
+        ).first()
+        if title:
+            names["metode"] = title
+    return names
+
+
+def listing_context(request, index, per_page=12):
+    base = published(index=index)
+    chosen, qs = filtered(request.GET, base)
+    page_obj = paginate(request, facets.for_list(qs), per_page=per_page)
+    return {
+        "stories": page_obj,
+        "page_obj": page_obj,
+        "facets": facets.facet_counts(base, chosen),
+        "chosen": chosen,
+        "sort": facets.sort_key(request.GET),
+        "sorts": [("nyeste", _("Newest first")), ("tittel", _("Title (A–Z)"))],
+        "filter_query": filter_query(chosen),
+        "filter_description": describe(chosen),
+    }

@@ -1,0 +1,48 @@
+"""Article JSON-LD and the Open Graph image for a story page."""
+
+from django.utils.translation import get_language
+
+
+def og_image(page, request):
+    item = next(iter(page.images.all()), None)
+    if item is None:
+        return None
+    rendition = item.image.get_rendition("fill-1200x630")
+    return {"url": request.build_absolute_uri(rendition.url), "alt": item.alt_text}
+
+
+def article(page, request, image=None, tags=(), themes=(), organisations=()):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title[:110],
+        "description": page.search_description or page.lead,
+        "url": request.build_absolute_uri(page.url),
+        "inLanguage": page.locale.language_code if page.locale_id else get_language(),
+        "author": {"@type": "Organization", "name": page.library_name},
+        "publisher": {"@type": "Organization", "name": "Samskapingshuben"},
+        "contentLocation": {
+            "@type": "Place",
+            "name": f"{page.municipality.name}, {page.county.name}",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": page.municipality.name,
+                "addressRegion": page.county.name,
+                "addressCountry": "NO",
+            },
+        },
+        "temporalCoverage": f"{page.period_start:%Y-%m}/{page.period_end:%Y-%m}" if page.period_end
+        else f"{page.period_start:%Y-%m}/..",
+    }
+    if page.first_published_at:
+        data["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if image:
+        data["image"] = image["url"]
+    keywords = [t.name for t in tags] + [t.name for t in themes]
+    if keywords:
+        data["keywords"] = ", ".join(keywords)
+    if organisations:
+        data["contributor"] = [{"@type": "Organization", "name": o.name} for o in organisations]
+    return data

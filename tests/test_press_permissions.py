@@ -1,0 +1,58 @@
+"""Presseansvarlig edits the press room and its snippets, nothing else, and publishes only through the workflow."""
+
+import pytest
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils.form_data import querydict_from_html
+
+from hub.roles import PRESS_OFFICER
+from press.models import PressReleasePage, PressRoomPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def press_officer(client, make_user):
+    user = make_user("presse", PRESS_OFFICER)
+    client.force_login(user)
+    return user
+
+
+def test_press_officer_can_edit_press_room_and_releases_but_not_other_sections(client, press_officer):
+    room = PressRoomPage.objects.get(slug="presse", locale__language_code="nb")
+    release = PressReleasePage.objects.get(slug="kursrekke-samskaping")
+    about = Page.objects.get(slug="om-prosjektet", locale__language_code="nb")
+    assert client.get(f"/admin/pages/{room.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{release.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/add/press/pressreleasepage/{room.pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{about.pk}/edit/").status_code in (302, 403)
+    assert not about.permissions_for_user(press_officer).can_edit()
+
+
+def test_press_officer_manages_press_snippets_only(client, press_officer):
+    for model in ("presscontact", "mediakititem", "coverageitem"):
+        assert client.get(f"/admin/snippets/press/{model}/").status_code == 200
+        assert client.get(f"/admin/snippets/press/{model}/add/").status_code == 200
+    assert client.get("/admin/snippets/hub/theme/").status_code in (302, 403)
+
+
+def test_press_officer_cannot_publish_and_submits_to_the_workflow(client, press_officer):
+    release = PressReleasePage.objects.get(slug="kursrekke-samskaping")
+    assert not release.permissions_for_user(press_officer).can_publish()
+    edit_url = f"/admin/pages/{release.pk}/edit/"
+    data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
+    data["title"] = "Endret tittel fra presseansvarlig"
+
+    data["action-publish"] = "action-publish"  # a forged publish is not honoured
+    client.post(edit_url, data)
+    release.refresh_from_db()
+    assert release.title != "Endret tittel fra presseansvarlig"
+
+    del data["action-publish"]
+    data["action-submit"] = "action-submit"
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.title != "Endret tittel fra presseansvarlig"  # live content unchanged until approved
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(release.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Godkjenning"
