@@ -44,7 +44,7 @@ def course_series(targets):
     default = Locale.get_default()
     sessions = dict(
         EventPage.objects.live().filter(locale=default, series__isnull=False)
-        .values_list("series").annotate(n=Count("pk"))
+        .order_by().values_list("series").annotate(n=Count("pk"))  # order_by(): pages sort by path, not in GROUP BY
     )
     registrations = Registration.objects.filter(series__isnull=False, status="confirmed")
     attended = list(registrations.values_list("series", "pk").annotate(n=Count("attendances__event", distinct=True)))

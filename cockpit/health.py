@@ -1,8 +1,8 @@
 """Content health: what editors should fix, each with a link to the page's edit view.
 
 - images in StreamFields without alternative text (and not marked decorative), videos without transcript or captions;
-- internal links (rich text, page choosers, page relations) to pages that were deleted or are not published,
-  read from Wagtail's reference index;
+- internal links (rich text, page choosers, page relations) to pages that are not published, read from Wagtail's
+  reference index, and rich-text links to deleted pages (Wagtail removes those from its index on delete);
 - methods not reviewed in twelve months; events that are over but still take registrations.
 Fields and models of other apps are looked up by name and skipped when they do not exist (yet).
 """
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
 TAG = re.compile(r"<[^>]+>")
@@ -63,27 +63,76 @@ def media_problems_in(raw):
     return images, videos
 
 
-def media_problems():
-    rows = []
+def _content_fields(model):
+    stream = [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField) and f.model is model]
+    rich = [f.name for f in model._meta.concrete_fields if isinstance(f, RichTextField) and f.model is model]
+    return stream, rich
+
+
+def _scan():
+    """Yield (page, stream raw data list, rich text strings) for every live page: one query per page type."""
     for model in get_page_models():
-        names = [f.name for f in model._meta.concrete_fields if isinstance(f, StreamField) and f.model is model]
-        if not names or model._meta.abstract:
+        stream, rich = _content_fields(model)
+        if model._meta.abstract or not (stream or rich):
             continue
-        pages = model.objects.live().exact_type(model).select_related("locale").only("id", "title", "locale", *names)
+        pages = model.objects.live().exact_type(model).select_related("locale").only("id", "title", "locale", *stream, *rich)
         for page in pages:
-            images = videos = 0
-            for name in names:
-                value = getattr(page, name)
-                i, v = media_problems_in(getattr(value, "raw_data", value))
-                images, videos = images + i, videos + v
-            if images:
-                rows.append(_row("alt_text", page, _("%(n)d image(s) without alternative text") % {"n": images}))
-            if videos:
-                rows.append(_row("transcript", page, _("%(n)d video(s) without transcript or captions") % {"n": videos}))
+            raws = []
+            for name in stream:
+                raw = getattr(getattr(page, name), "raw_data", None)
+                raws.append(raw if isinstance(raw, (list, dict)) else list(raw or []))
+            yield page, raws, [getattr(page, name) or "" for name in rich]
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _strings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _strings(child)
+
+
+PAGE_LINK = re.compile(r'linktype="page"[^>]*?\bid="(\d+)"|\bid="(\d+)"[^>]*?linktype="page"')
+
+
+def media_problems(scan=None):
+    rows = []
+    for page, raws, _rich in scan if scan is not None else _scan():
+        images = videos = 0
+        for raw in raws:
+            i, v = media_problems_in(raw)
+            images, videos = images + i, videos + v
+        if images:
+            rows.append(_row("alt_text", page, _("%(n)d image(s) without alternative text") % {"n": images}))
+        if videos:
+            rows.append(_row("transcript", page, _("%(n)d video(s) without transcript or captions") % {"n": videos}))
+    return rows
+
+
+def links_to_deleted_pages(scan=None):
+    """Rich-text links to page ids that no longer exist (Wagtail drops references to deleted pages from its index)."""
+    found = []
+    for page, raws, rich in scan if scan is not None else _scan():
+        ids = set()
+        for text in list(_strings(raws)) + rich:
+            if "linktype" in text:
+                ids |= {int(a or b) for a, b in PAGE_LINK.findall(text)}
+        if ids:
+            found.append((page, ids))
+    wanted = set().union(*(ids for _p, ids in found)) if found else set()
+    existing = set(Page.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    rows = []
+    for page, ids in found:
+        for missing in sorted(ids - existing):
+            rows.append(_row("broken_link", page, _("Links to a page that was deleted (page id %(id)d)") % {"id": missing}))
     return rows
 
 
 def broken_links():
+    """Links (rich text, page choosers, page relations) to pages that exist but are not published."""
     page_ct = ContentType.objects.get_for_model(Page)
     refs = list(
         ReferenceIndex.objects.filter(base_content_type=page_ct, to_content_type=page_ct)
@@ -91,24 +140,17 @@ def broken_links():
         .values_list("object_id", "to_object_id", "model_path")
     )
     target_ids = {int(t) for _, t, _ in refs if str(t).isdigit()}
-    live_targets = set(Page.objects.filter(pk__in=target_ids, live=True).values_list("pk", flat=True))
-    broken = [(int(s), t, path) for s, t, path in refs if str(s).isdigit() and (not str(t).isdigit() or int(t) not in live_targets)]
+    unpublished = dict(Page.objects.filter(pk__in=target_ids, live=False).values_list("pk", "title"))
+    broken = [(int(s), int(t), path) for s, t, path in refs if str(s).isdigit() and str(t).isdigit() and int(t) in unpublished]
     if not broken:
         return []
     sources = {p.pk: p for p in Page.objects.live().filter(pk__in={s for s, _, _ in broken}).select_related("locale")}
-    existing = dict(Page.objects.filter(pk__in=target_ids).values_list("pk", "title"))
     rows = []
     for source_id, target_id, path in broken:
         page = sources.get(source_id)
-        if page is None:
-            continue
-        target_title = existing.get(int(target_id)) if str(target_id).isdigit() else None
-        field = path.split(".")[0]
-        if target_title is None:
-            detail = _("Links to a page that was deleted (in %(field)s)") % {"field": field}
-        else:
-            detail = _("Links to “%(title)s”, which is not published (in %(field)s)") % {"title": target_title, "field": field}
-        rows.append(_row("broken_link", page, detail))
+        if page is not None:
+            rows.append(_row("broken_link", page, _("Links to “%(title)s”, which is not published (in %(field)s)") % {
+                "title": unpublished[target_id], "field": path.split(".")[0]}))
     return rows
 
 
@@ -180,5 +222,6 @@ SECTIONS = [
 
 
 def report():
-    rows = media_problems() + broken_links() + unreviewed_methods() + past_events_open()
+    scan = list(_scan())
+    rows = media_problems(scan) + broken_links() + links_to_deleted_pages(scan) + unreviewed_methods() + past_events_open()
     return {kind: [r for r in rows if r["kind"] == kind] for kind, _label in SECTIONS}

@@ -78,6 +78,14 @@ ROLES = {
             for action in ("add", "change", "delete", "view")
         ] + ["wagtail_localize.submit_translation"],
     },
+    # Sub-goal 2.5: the earlier project's participants review the starter pack. They reach the admin and review
+    # method pages only through the "Ekspertvurdering" workflow task (no page permissions of their own).
+    EXPERT_GROUP: {
+        "pages": [],
+        "page_perms": [],
+        "collection_perms": [],
+        "model_perms": [],
+    },
 }
 
 

@@ -72,10 +72,10 @@ def counts(facet, page_ids):
     """{value: count} among the pages whose ids the queryset `page_ids` yields."""
     if facet == "type":
         cts = content_type_ids()
-        rows = Page.objects.filter(pk__in=page_ids).values("content_type_id").annotate(n=Count("pk"))
+        rows = Page.objects.filter(pk__in=page_ids).values("content_type_id").annotate(n=Count("pk")).order_by()
         return {cts[r["content_type_id"]]: r["n"] for r in rows if r["content_type_id"] in cts}
     if facet == "language":
-        rows = Page.objects.filter(pk__in=page_ids).values("locale__language_code").annotate(n=Count("pk"))
+        rows = Page.objects.filter(pk__in=page_ids).values("locale__language_code").annotate(n=Count("pk")).order_by()
         return {r["locale__language_code"]: r["n"] for r in rows}
     total = Counter()
     for stype in registry.types():

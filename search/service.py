@@ -174,14 +174,17 @@ def spelling_suggestion(terms, language):
 
 
 def title_vocabulary(language):
-    key = f"hubsearch:vocab:{language or 'all'}"
+    from django.db.models import Count, Max
+
+    from .text import tokens
+
+    qs = Page.objects.live().public().filter(content_type_id__in=list(facet_mod.content_type_ids()))
+    if language:
+        qs = qs.filter(locale__language_code=language)
+    state = qs.order_by().aggregate(n=Count("pk"), last=Max("last_published_at"))  # new content, new vocabulary
+    key = f"hubsearch:vocab:{language or 'all'}:{state['n']}:{state['last']}"
     vocab = cache.get(key)
     if vocab is None:
-        from .text import tokens
-
-        qs = Page.objects.live().public().filter(content_type_id__in=list(facet_mod.content_type_ids()))
-        if language:
-            qs = qs.filter(locale__language_code=language)
         vocab = sorted({t for title in qs.values_list("title", flat=True)[:20000] for t in tokens(title) if len(t) > 3})
         cache.set(key, vocab, 600)
     return vocab

@@ -40,6 +40,7 @@ def method(index, title, is_new=False, digital=False, last_reviewed=None, publis
     )
     if publish:
         return publish_child(index, page)
+    page.live = False
     index.add_child(instance=page)
     return page
 

@@ -56,6 +56,7 @@ def make_story(index, title=None, municipality="3403", orgs=(), themes=(), tags=
         library_name=fields.pop("library_name", "Testbiblioteket"),
         municipality=Municipality.objects.get(number=municipality),
         period_start=start or dt.date(2023, 3, 1),
+        live=publish,
         **fields,
     )
     page.organisations = list(orgs)

@@ -1,0 +1,100 @@
+"""E-mail through the queue: a failing mail server never loses or blocks a registration; failures are stored,
+visible to organisers and retried."""
+
+import socket
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from events.models import EventIndexPage, EventPage, Registration
+from hub.mail import queue_email
+from hub.models import OutboundEmail
+from tests.helpers import publish_child
+
+pytestmark = pytest.mark.django_db
+
+
+def _closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def failing_smtp(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = _closed_port()
+    settings.EMAIL_TIMEOUT = 2
+    return settings
+
+
+@pytest.fixture
+def event():
+    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
+    now = timezone.now()
+    return publish_child(index, EventPage(title="Posttest", slug="posttest", capacity=5, start=now + timedelta(days=5),
+                                          end=now + timedelta(days=5, hours=2), join_url="https://zoom.example/j/post"))
+
+
+def test_queue_email_stores_and_sends(settings):
+    email = queue_email(["a@example.com"], "Hei\nder", "Tekst", attachments=[("a.ics", "BEGIN:VCALENDAR", "text/calendar"), ("b.bin", b"\x00\x01", "application/octet-stream")])
+    email.refresh_from_db()
+    assert email.status == "sent" and email.attempts == 1
+    assert mail.outbox[0].subject == "Hei der"
+    assert mail.outbox[0].attachments[1][1] == b"\x00\x01"
+
+
+def test_failing_mail_server_does_not_lose_the_registration(client, event, failing_smtp, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/nb/arrangement/{event.pk}/pamelding/",
+            {"name": "Kari", "email": "kari@example.com", "consent": "on"},
+        )
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, email="kari@example.com")
+    assert registration.status == "confirmed"
+    stored = OutboundEmail.objects.get(to=["kari@example.com"])
+    assert stored.status == "failed" and stored.attempts == 1
+    assert "refused" in stored.last_error.lower() or "error" in stored.last_error.lower()
+    assert mail.outbox == []
+
+
+def test_failed_email_is_retried_by_the_command(event, failing_smtp):
+    email = queue_email(["ola@example.com"], "Emne", "Tekst")
+    email.refresh_from_db()
+    assert email.status == "failed"
+    call_command("retry_failed_emails")  # still failing: one more attempt recorded
+    email.refresh_from_db()
+    assert email.status == "failed" and email.attempts == 2
+    failing_smtp.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry_failed_emails")
+    email.refresh_from_db()
+    assert email.status == "sent" and email.attempts == 3 and email.last_error == ""
+    assert [m.to for m in mail.outbox] == [["ola@example.com"]]
+    call_command("retry_failed_emails")  # nothing left: never sent twice
+    assert len(mail.outbox) == 1
+
+
+def test_failed_emails_are_visible_to_organisers(client, make_user, failing_smtp):
+    queue_email(["synlig@example.com"], "Synlig feil", "Tekst")
+    client.force_login(make_user("arr-outbox", "Arrangementsansvarlig"))
+    response = client.get("/admin/pameldinger/utboks/")
+    assert response.status_code == 200
+    assert "Synlig feil" in response.content.decode()
+    client.force_login(make_user("red-outbox", "Redaktør"))
+    assert client.get("/admin/pameldinger/utboks/").status_code in (302, 403)
+
+
+def test_email_rolled_back_with_its_transaction_is_never_sent(event):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            queue_email(["rollback@example.com"], "Aldri", "Tekst")
+            raise RuntimeError
+    assert not OutboundEmail.objects.filter(to=["rollback@example.com"]).exists()
+    assert mail.outbox == []

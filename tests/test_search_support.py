@@ -1,0 +1,143 @@
+"""Fixtures and helpers for the search tests (no tests here; the test modules import from this one).
+
+The OpenSearch tests use the real node from tools/opensearch (started by tools/test.sh, or here if needed).
+Without Java they skip with a loud reason; under CI=true a missing engine fails instead.
+"""
+
+import os
+import shutil
+import subprocess
+import urllib.request
+import uuid
+import warnings
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Locale, Page
+
+from hub.models import StandardPage
+from search.settings import database_backend
+from tests.helpers import publish_child
+
+ROOT = Path(__file__).resolve().parents[1]
+LAUNCHER = ROOT / "tools" / "opensearch" / "opensearch.sh"
+OPENSEARCH_URL = os.environ.get("SEARCH_TEST_URL", f"http://127.0.0.1:{os.environ.get('OPENSEARCH_PORT', '9201')}")
+
+
+def node_is_up(url, timeout=2):
+    try:
+        with urllib.request.urlopen(url + "/_cluster/health", timeout=timeout) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def engine_missing(reason):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"OpenSearch is required under CI: {reason}")
+    message = f"OPENSEARCH TESTS SKIPPED: {reason}"
+    warnings.warn(message, stacklevel=2)
+    pytest.skip(message)
+
+
+def launcher(command, port=None, base_dir=None):
+    env = dict(os.environ)
+    if port:
+        env.update(OPENSEARCH_PORT=str(port), OPENSEARCH_TRANSPORT_PORT=str(port + 100), OPENSEARCH_HEAP="256m")
+    if base_dir:
+        env["OPENSEARCH_BASE_DIR"] = str(base_dir)
+    return subprocess.run(["bash", str(LAUNCHER), command], env=env, capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture(scope="session")
+def opensearch_url():
+    if node_is_up(OPENSEARCH_URL):
+        return OPENSEARCH_URL
+    if shutil.which("java") is None:
+        engine_missing("no Java on this machine, so the local OpenSearch node cannot run")
+    result = launcher("start")
+    if result.returncode != 0 or not node_is_up(OPENSEARCH_URL):
+        engine_missing(f"the OpenSearch launcher could not start a node: {result.stdout[-500:]} {result.stderr[-500:]}")
+    return OPENSEARCH_URL
+
+
+def engine_settings(url, prefix):
+    return {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": [url],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 5,
+            "ATOMIC_REBUILD": True,
+            "AUTO_UPDATE": True,
+        },
+        "database": database_backend(),
+    }
+
+
+def drop_indices(url, prefix):
+    request = urllib.request.Request(f"{url}/{prefix}*", method="DELETE")
+    try:
+        urllib.request.urlopen(request, timeout=10).read()
+    except OSError:
+        pass
+
+
+def refresh(url):
+    request = urllib.request.Request(f"{url}/_refresh", method="POST")
+    urllib.request.urlopen(request, timeout=10).read()
+
+
+@pytest.fixture
+def opensearch(opensearch_url, db):
+    """WAGTAILSEARCH_BACKENDS pointing at the real node with a unique index prefix; the index built fresh."""
+    prefix = f"test_{uuid.uuid4().hex[:10]}_"
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(opensearch_url, prefix)):
+        call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
+        yield type("Node", (), {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))})
+    drop_indices(opensearch_url, prefix)
+
+
+def locale(code):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def home_for(code):
+    from hub.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code=code, depth=2).first()
+    if home is None:
+        nb_home = HomePage.objects.get(locale__language_code="nb", depth=2)
+        home = nb_home.copy_for_translation(locale(code))
+        home.save_revision().publish()
+    return home
+
+
+def page(parent, title, text="", live=True, **kwargs):
+    """A StandardPage published (or saved as a draft) under parent, the way the admin does it."""
+    instance = StandardPage(title=title, lead=text, slug=kwargs.pop("slug", None) or f"s-{uuid.uuid4().hex[:8]}", **kwargs)
+    if live:
+        return publish_child(parent, instance)
+    instance.live = False
+    parent.add_child(instance=instance)
+    instance.save_revision()
+    return instance
+
+
+def get(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content[:500]
+    return response
+
+
+def result_titles(response):
+    outcome = response.context["outcome"]
+    return [r.page.title for r in outcome.results] if outcome else []
+
+
+__all__ = [
+    "Page", "engine_settings", "get", "home_for", "launcher", "locale", "node_is_up", "opensearch", "opensearch_url",
+    "page", "refresh", "result_titles",
+]
