@@ -1,9 +1,10 @@
-"""Wagtail's read-only API v2: published pages, images and documents; no personal data."""
+"""Wagtail's read-only API v2: published pages only, no personal data.
+
+The images and documents endpoints are deliberately not exposed: they would list files of embargoed
+releases and of draft story submissions."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from stories.api import CaseStoryFilter  # noqa: E402
 
@@ -17,5 +18,3 @@ class HubPagesAPIViewSet(PagesAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", HubPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -5,7 +5,7 @@ then the target saved (and published) from the source. Strings not given fall ba
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -28,10 +28,14 @@ def translate(instance, language_code, strings, user=None, publish=True):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    # wagtail-localize publishes on commit; publish here instead so the result is live inside the transaction too.
-    source.create_or_update_translation(locale, user=user, publish=False, copy_parent_pages=True, fallback=True)
+    # wagtail-localize publishes pages on commit; publish here instead so the result is live inside the
+    # transaction too. Snippets without drafts can only be saved "published".
+    drafts = isinstance(instance, DraftStateMixin)
+    source.create_or_update_translation(
+        locale, user=user, publish=not drafts, copy_parent_pages=True, fallback=True
+    )
     target = instance.get_translation(locale)
-    if publish and hasattr(target, "get_latest_revision"):
+    if publish and drafts:
         revision = target.get_latest_revision()
         if revision is not None:
             revision.publish(user=user)

@@ -47,7 +47,7 @@ def test_api_lists_structured_fields_without_personal_data(client, stories):
 
 def test_api_never_shows_drafts(client, stories):
     assert "Hemmelig utkast" not in api_titles(client, "")
-    assert client.get(f"/api/v2/pages/{stories['draft'].pk}/").status_code == 404
+    assert client.get(f"/api/v2/pages/{stories['draft'].pk}/", follow=True).status_code == 404
 
 
 def test_api_story_filter_without_story_type_is_a_bad_request(client, stories):
