@@ -87,6 +87,8 @@ def cluster(tmp_path_factory):
     manage(env, "createcachetable")
     manage(env, "load_demo", "--only", "hub", "--admin-user", EDITOR, "--admin-password", PASSWORD, "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
+    # The Site's host name is the public one: page URLs (and so the front-end cache refreshes) use it.
+    manage(env, "shell", "-c", f"from wagtail.models import Site; Site.objects.update(hostname={HOST!r}, port=443)")
     procs, nodes = [], []
     try:
         for _ in range(2):
@@ -105,6 +107,7 @@ def cluster(tmp_path_factory):
             nginx_env = dict(
                 env, HUB_UPSTREAMS=",".join(n.removeprefix("http://") for n in nodes),
                 HUB_NGINX_LISTEN=f"127.0.0.1:{nginx_port}", HUB_NGINX_DIR=str(tmp / "nginx"), HUB_FORWARDED_PROTO="https",
+                HUB_NGINX_USER="root",  # the pytest temporary directory is private to this user
             )
             proc = subprocess.Popen(["bash", "tools/nginx/run.sh"], cwd=ROOT, env=nginx_env,
                                     stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.log", "w"))
@@ -164,7 +167,7 @@ def save_draft_title(env, slug, title):
         f"p=Page.objects.get(slug={slug!r}, locale__language_code='nb').specific;"
         f"p.title={title!r}; p.save_revision(); print(p.pk)"
     )
-    return int(manage(env, "shell", "-c", code).strip())
+    return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
 
 
 def test_healthz_on_every_node_checks_the_shared_services(cluster):

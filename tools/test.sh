@@ -7,6 +7,9 @@ bash tools/postgres.sh
 if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then  # the front-end cache (tests/test_production_multinode.py)
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
 if [ -f tools/opensearch/opensearch.sh ] && command -v java >/dev/null 2>&1; then
   bash tools/opensearch/opensearch.sh start
 fi

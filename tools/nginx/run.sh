@@ -10,6 +10,8 @@
 #   FRONTEND_CACHE_TOKEN   the secret the app sends with refresh requests (same value in the app's environment)
 #   HUB_REFRESH_ALLOW      addresses/CIDRs allowed to refresh, comma separated       (default 127.0.0.1)
 #   HUB_FORWARDED_PROTO    X-Forwarded-Proto sent to the app ($scheme, or https behind a TLS terminator)
+#   HUB_NGINX_USER         user for the worker processes when started as root (default www-data; the run
+#                          directory must be writable by it)
 #   HUB_NGINX_WORKERS, HUB_NGINX_CACHE_SIZE, HUB_NGINX_ACCESS_LOG (path or "off")
 # `start` (default) runs nginx in the foreground; HUB_NGINX_DAEMON=on detaches. `stop` stops it.
 set -euo pipefail
@@ -37,6 +39,11 @@ allow=""
 IFS=',' read -ra nets <<< "${HUB_REFRESH_ALLOW:-127.0.0.1}"
 for n in "${nets[@]}"; do allow+="${n} 1; "; done
 access_log="${HUB_NGINX_ACCESS_LOG:-$dir/access.log}"
+user_directive=""
+if [ "$(id -u)" = "0" ]; then
+  user_directive="user ${HUB_NGINX_USER:-www-data};"
+  [ "${HUB_NGINX_USER:-www-data}" != "root" ] && chown -R "${HUB_NGINX_USER:-www-data}" "$dir/cache" "$dir/tmp"
+fi
 
 sed -e "s|@RUNDIR@|$dir|g" \
     -e "s|@UPSTREAMS@|$upstreams|" \
@@ -47,6 +54,7 @@ sed -e "s|@RUNDIR@|$dir|g" \
     -e "s|@WORKERS@|${HUB_NGINX_WORKERS:-auto}|" \
     -e "s|@CACHE_SIZE@|${HUB_NGINX_CACHE_SIZE:-1g}|" \
     -e "s|@ACCESS_LOG@|$access_log|" \
+    -e "s|@USER@|$user_directive|" \
     -e "s|@DAEMON@|${HUB_NGINX_DAEMON:-off}|" \
     tools/nginx/hub.conf.template > "$conf"
 "$NGINX" -t -q -p "$dir" -c "$conf" -e "$dir/error.log" 2>/dev/null || "$NGINX" -t -q -p "$dir" -c "$conf"

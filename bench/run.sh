@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmarks of the hub's pages (issue 8): one command, prints tables, never passes or fails.
+#
+#   bash bench/run.sh                 # fresh database hub_bench with the full demo content, then bench/pages.py
+#   BENCH_DB=hub_bench HUB_DEMO_APPS=hub bash bench/run.sh --mixed 10000 --workers 2
+#
+# Extra arguments go to bench/pages.py (see `python bench/pages.py --help`). BENCH_KEEP_DB=1 reuses the database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/postgres.sh >/dev/null
+db="${BENCH_DB:-hub_bench}"
+export DATABASE_URL="postgres:///$db"
+export DJANGO_SETTINGS_MODULE=hub.settings.production
+export SECRET_KEY="${SECRET_KEY:-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
+export ALLOWED_HOSTS="bench.samskaping.test,127.0.0.1,localhost" SECURE_SSL_REDIRECT=false LOG_LEVEL=ERROR
+export TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+export STATIC_ROOT="${STATIC_ROOT:-$PWD/var/bench-static}"
+unset DJANGO_ALLOW_ASYNC_UNSAFE
+PY=.venv/bin/python
+if [ -z "${BENCH_KEEP_DB:-}" ] || ! psql -Atq -d postgres -c "select 1 from pg_database where datname='$db'" | grep -q 1; then
+  dropdb --if-exists "$db" && createdb "$db"
+  $PY manage.py migrate --noinput -v0
+  $PY manage.py load_demo --no-admin -v0 ${HUB_DEMO_APPS:+--only "$HUB_DEMO_APPS"}
+fi
+$PY manage.py collectstatic --noinput -v0
+exec $PY bench/pages.py "$@"
