@@ -8,6 +8,7 @@ indexed with each backend's bulk indexing. A benchmark prints a table; it never 
 """
 
 import json
+import os
 import random
 import statistics
 import sys
@@ -104,7 +105,8 @@ def child(backend, n):
         service.search(q.split(), None, {"language": ["nb"]}, 0, 10)
         timings.append((time.perf_counter() - t) * 1000)
     timings.sort()
-    parent.delete()
+    if not os.environ.get("BENCH_KEEP"):
+        parent.delete()
     print(json.dumps({"engine": engine, "docs": n, "create_s": created, "index_s": indexed, "n": len(timings),
                       "p50": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1],
                       "max": timings[-1]}))

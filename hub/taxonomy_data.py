@@ -10,7 +10,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 def _slug(name):
     # "Kautokeino - Guovdageaidnu" -> "kautokeino"; the Sami/Kven parallel name stays in the display name.
-    return slugify(name.split(" - ")[0].replace("æ", "ae").replace("ø", "o").replace("å", "a"))
+    base = name.split(" - ")[0].lower()
+    return slugify(base.replace("æ", "ae").replace("ø", "o").replace("å", "a"))
 
 
 def load_taxonomy(County, Municipality):

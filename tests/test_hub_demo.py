@@ -26,3 +26,8 @@ def test_taxonomy_has_all_counties_and_municipalities():
     assert County.objects.count() == 15
     assert Municipality.objects.count() == 357
     assert Municipality.objects.get(number="3403").county.name == "Innlandet"
+
+
+def test_taxonomy_slugs_keep_norwegian_initial_letters():
+    assert County.objects.get(name="Østfold").slug == "ostfold"
+    assert Municipality.objects.get(number="1508").slug == "alesund"

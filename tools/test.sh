@@ -13,6 +13,8 @@ fi
 if [ -f tools/opensearch/opensearch.sh ] && command -v java >/dev/null 2>&1; then
   bash tools/opensearch/opensearch.sh start
 fi
+# The search tests (tests/test_search_opensearch.py) use this node; under CI=true a missing node fails them.
+export SEARCH_TEST_URL="${SEARCH_TEST_URL:-http://127.0.0.1:${OPENSEARCH_PORT:-9201}}"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres:///samskaping}"
 export DJANGO_SETTINGS_MODULE=hub.settings.test
 .venv/bin/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules >/dev/null
