@@ -58,19 +58,17 @@ def table(title, header, rows):
 
 def discover_urls():
     """One URL per live page type (Bokmål first, the page with most children for index types), plus search."""
-    from django.db.models import Count
     from wagtail.models import Page
 
     urls = {}
-    pages = (
-        Page.objects.live().filter(depth__gte=2).select_related("content_type", "locale")
-        .annotate(children=Count("id")).order_by("-locale__language_code", "path")
-    )
+    pages = Page.objects.live().filter(depth__gte=2).select_related("content_type", "locale").order_by("path")
     by_type = {}
     for page in pages:
-        label = page.content_type.model_class()._meta.label if page.content_type.model_class() else "?"
+        model = page.content_type.model_class()
+        label = model._meta.label if model else "?"
         current = by_type.get(label)
-        if current is None or (page.locale.language_code == "nb" and page.numchild > current.numchild):
+        nb = page.locale.language_code == "nb"
+        if current is None or (nb and (current.locale.language_code != "nb" or page.numchild > current.numchild)):
             by_type[label] = page
     for label, page in sorted(by_type.items()):
         url = page.get_url()

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 SALT = "cockpit.conversation-log.v1"
 
@@ -69,3 +70,14 @@ def conversation_log_url(registration, language=None):
     """The absolute link to put in a course-series registration e-mail (for the events app to call)."""
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     return base + conversation_log_path(registration, language)
+
+
+def registration_email_lines(registration):
+    """Lines for a confirmed course-series registration e-mail: the participant's conversation log link."""
+    if not getattr(registration, "series_id", None):
+        return []
+    return [
+        "",
+        gettext("Between the course days, record your conversations with local volunteer organisations here:"),
+        conversation_log_url(registration),
+    ]

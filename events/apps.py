@@ -12,3 +12,10 @@ class EventsConfig(AppConfig):
         from hub import relations
 
         relations.register("method", _("Upcoming events that teach this method"), upcoming_for_method)
+
+        from events import privacy
+        from hub import extensions
+
+        extensions.register("privacy.export", lambda email: ("registrations", privacy.export_person(email)))
+        extensions.register("privacy.delete", lambda email: ("registrations", privacy.delete_person(email)))
+        extensions.register("privacy.purge", lambda cutoff: ("registrations", privacy.purge_before(cutoff)))

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Site
 from events.ical import calendar_bytes
 from events.models import Registration
 from events.tokens import make_cancel_token
+from hub import extensions
 from hub.mail import queue_email
 
 
@@ -64,6 +65,9 @@ def _compose(registration, intro, include_join):
             lines.append("  " + _("Join link: %(url)s") % {"url": session.join_url})
             join_urls[session.pk] = session.join_url
         calendar_items.append((session, url))
+    if include_join:
+        for extra in extensions.call("registration.email_lines", registration):
+            lines += extra
     lines += ["", _("Cannot come after all? Cancel here so someone on the waiting list gets your seat:"), cancel_url(registration)]
     attachments = []
     if calendar_items:

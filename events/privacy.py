@@ -23,7 +23,12 @@ def purge(days=None, now=None):
     stored e-mails older than that. Returns (registrations anonymised, e-mails deleted). Idempotent."""
     days = retention_days() if days is None else days
     now = now or timezone.now()
-    cutoff = now - timedelta(days=days)
+    return purge_before(now - timedelta(days=days), now=now)
+
+
+def purge_before(cutoff, now=None):
+    """The retention rule for a given cutoff moment (see purge)."""
+    now = now or timezone.now()
     ended_series = (
         EventPage.objects.filter(series__isnull=False, locale=Locale.get_default())
         .values("series_id")

@@ -16,8 +16,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", "--no-admin", *(["--only", apps] if apps else []), verbosity=0)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: they are the slowest and need the server fixture."""
+    """Browser tests last (a stable sort after pytest-django's own ordering, which puts tests that flush the
+    database after the rest): they are the slowest and use their own server and database."""
     items.sort(key=lambda item: 1 if "e2e" in item.nodeid.split("::")[0] else 0)
 
 

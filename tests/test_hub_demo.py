@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
@@ -8,10 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_command_is_idempotent():
+    # The session already loaded the demo once (conftest); the same apps again must add nothing.
+    only = ["--only", os.environ["HUB_DEMO_APPS"]] if os.environ.get("HUB_DEMO_APPS") else []
     before = Page.objects.count()
-    call_command("load_demo", "--no-admin", verbosity=0)
+    call_command("load_demo", "--no-admin", *only, verbosity=0)
     assert Page.objects.count() == before
-    call_command("load_demo", "--no-admin", verbosity=0)
+    call_command("load_demo", "--no-admin", *only, verbosity=0)
     assert Page.objects.count() == before
 
 

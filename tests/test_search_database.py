@@ -18,6 +18,9 @@ URL = "/nb/sok/"
 
 @pytest.fixture
 def nb_home(home):
+    from django.core.cache import cache
+
+    cache.clear()  # synonym sets and vocabularies cached by earlier, rolled-back tests
     return home
 
 

@@ -93,6 +93,9 @@ def refresh(url):
 @pytest.fixture
 def opensearch(opensearch_url, db):
     """WAGTAILSEARCH_BACKENDS pointing at the real node with a unique index prefix; the index built fresh."""
+    from django.core.cache import cache
+
+    cache.clear()  # cached synonym sets / vocabularies of earlier (rolled back) tests must not leak in
     prefix = f"test_{uuid.uuid4().hex[:10]}_"
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(opensearch_url, prefix)):
         call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))

@@ -64,23 +64,21 @@ class DatabaseEngine:
     def ranked_ids(self, entries, pages, offset, limit):
         raise NotImplementedError
 
+    MAX_MATCHES = 20000  # ranked ids fetched per search; counts beyond this are capped
+
     def search(self, spec):
+        """One ranked match query for all matching ids (the rank is computed for every match anyway), then facet
+        counts as GROUP BY queries over those ids; a chosen facet re-matches without its own filter."""
         entries = self.matching_entries(spec)
         if entries is None:
             return Hits([], 0, {f: {} for f in spec.facets}, self.name)
-        entry_page_ids = entries.annotate(pid=Cast("object_id", BigIntegerField())).values("pid")
-        pages = base_pages(spec)
-        matched = pages.filter(pk__in=entry_page_ids)
-        total = matched.count()
-        ids = self.ranked_ids(entries, pages, spec.offset, spec.limit) if total else []
-        counts = {}
+        ranked = self.ranked_ids(entries, base_pages(spec), 0, self.MAX_MATCHES)
+        counts = facet_mod.counts_for(ranked, [f for f in spec.facets if not spec.filters.get(f)])
         for facet in spec.facets:
-            if not total and not spec.filters.get(facet):
-                counts[facet] = {}
-                continue
-            scope = base_pages(spec, exclude_facet=facet).filter(pk__in=entry_page_ids) if spec.filters.get(facet) else matched
-            counts[facet] = facet_mod.counts(facet, scope.values("pk"))
-        return Hits(ids, total, counts, self.name)
+            if spec.filters.get(facet):
+                scope = self.ranked_ids(entries, base_pages(spec, exclude_facet=facet), 0, self.MAX_MATCHES)
+                counts[facet] = facet_mod.counts_for(scope, [facet])[facet]
+        return Hits(ranked[spec.offset : spec.offset + spec.limit], len(ranked), counts, self.name)
 
     def autocomplete(self, terms, language, limit=8):
         raise NotImplementedError

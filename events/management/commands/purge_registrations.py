@@ -1,6 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from events.privacy import purge, retention_days
+from datetime import timedelta
+
+from django.utils import timezone
+
+from events.privacy import retention_days
+from hub import extensions
 
 
 class Command(BaseCommand):
@@ -11,5 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         days = retention_days() if options["days"] is None else options["days"]
-        count, deleted = purge(days=days)
-        self.stdout.write(f"{count} registrations anonymised, {deleted} stored e-mails deleted (older than {days} days).")
+        cutoff = timezone.now() - timedelta(days=days)
+        for name, count in extensions.call("privacy.purge", cutoff):
+            self.stdout.write(f"{name}: {count} (older than {days} days)")

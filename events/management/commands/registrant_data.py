@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.privacy import delete_person, export_person
+from hub import extensions
 
 
 class Command(BaseCommand):
@@ -18,7 +18,8 @@ class Command(BaseCommand):
         if "@" not in options["email"]:
             raise CommandError("--email must be an e-mail address")
         if options["export"]:
-            self.stdout.write(json.dumps(export_person(options["email"]), ensure_ascii=False, indent=2))
+            data = dict(extensions.call("privacy.export", options["email"]))
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         else:
-            count, deleted = delete_person(options["email"])
-            self.stdout.write(f"{count} registrations anonymised, {deleted} stored e-mails deleted.")
+            for name, count in extensions.call("privacy.delete", options["email"]):
+                self.stdout.write(f"{name}: {count}")
