@@ -83,6 +83,7 @@ class PageCacheMiddleware:
             return response  # the page holds a CSRF token (a form): it is this visitor's alone
         if key and self._storable(response):
             self._public_headers(response)
+            response["X-Hub-Page-Cache"] = "miss"
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             cache.set(key, response, page_cache_seconds())
@@ -129,7 +130,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _public_headers(response):
-        response["X-Hub-Page-Cache"] = "miss"
         vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip() and v.strip().lower() != "cookie"]
         if vary:
             response["Vary"] = ", ".join(vary)

@@ -91,7 +91,8 @@ def test_unknown_query_parameters_bypass_the_cache(client, page_cache):
 
 
 def test_page_cache_is_off_by_default(client):
-    assert "X-Hub-Page-Cache" not in client.get("/nb/") or client.get("/nb/")["X-Hub-Page-Cache"] == "miss"
+    client.get("/nb/")
+    assert "X-Hub-Page-Cache" not in client.get("/nb/")
 
 
 def test_collectstatic_with_production_settings_hashes_and_compresses(tmp_path):

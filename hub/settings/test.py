@@ -12,3 +12,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # axe-core for the browser tests' accessibility checks, served from our own origin.
 STATICFILES_DIRS = [*STATICFILES_DIRS, ("vendor/axe", NODE_MODULES / "axe-core")]  # noqa: F405
+# Many tests sign in through the login form within minutes; tests of the throttle set their own limit.
+HUB_LOGIN_RATE = (10_000, 300)
