@@ -111,7 +111,7 @@ def test_purge_anonymises_old_registrations_and_keeps_counts(event):
 def test_registrant_data_export_and_delete(event, django_capture_on_commit_callbacks):
     out = io.StringIO()
     call_command("registrant_data", "--email", "KARI@example.com", "--export", stdout=out)
-    data = json.loads(out.getvalue())
+    data = json.loads(out.getvalue())["registrations"]
     assert data["registrations"][0]["name"] == "Kari Nordmann" and data["registrations"][0]["needs"] == "Teksting"
     with django_capture_on_commit_callbacks(execute=True):
         call_command("registrant_data", "--email", "kari@example.com", "--delete", stdout=io.StringIO())
@@ -119,7 +119,10 @@ def test_registrant_data_export_and_delete(event, django_capture_on_commit_callb
     assert Registration.objects.get(email="ola@example.com").status == "confirmed"  # the freed seat was passed on
     out = io.StringIO()
     call_command("registrant_data", "--email", "kari@example.com", "--export", stdout=out)
-    assert json.loads(out.getvalue()) == {"email": "kari@example.com", "registrations": [], "emails": []}
+    assert json.loads(out.getvalue()) == {
+        "registrations": {"email": "kari@example.com", "registrations": [], "emails": []},
+        "conversations": [],
+    }
 
 
 def test_reminders_are_sent_once(event, settings, django_capture_on_commit_callbacks):
