@@ -44,6 +44,11 @@ ROLES = {
             "methods.add_phase", "methods.change_phase", "methods.delete_phase", "methods.view_phase",
             "methods.view_methodfeedback", "methods.delete_methodfeedback",
             "cockpit.view_cockpit", "cockpit.view_conversation_progress", "cockpit.change_goaltargets",
+            # search: the query log report and the synonym list
+            "hubsearch.view_querylogentry",
+            "hubsearch.add_synonym", "hubsearch.change_synonym", "hubsearch.delete_synonym", "hubsearch.view_synonym",
+            "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion",
+            "wagtailsearchpromotions.delete_searchpromotion",
         ],
     },
     COUNTY_EDITOR: {

@@ -60,3 +60,10 @@ def test_moderation_workflow_covers_every_language_tree():
     covered = set(WorkflowPage.objects.filter(workflow=workflow).values_list("page__locale__language_code", flat=True))
     assert covered == {"nb", "nn", "en"}
     assert all(isinstance(wp.page.specific, HomePage) for wp in WorkflowPage.objects.filter(workflow=workflow))
+
+
+def test_editor_sees_search_query_report_but_county_editor_does_not(client, make_user):
+    client.force_login(make_user("red-sok", EDITOR))
+    assert client.get("/admin/reports/search-queries/").status_code == 200
+    client.force_login(make_user("fylke-sok", COUNTY_EDITOR))
+    assert client.get("/admin/reports/search-queries/").status_code in (302, 403)
