@@ -2,7 +2,7 @@
 # Run the hub on one machine: SQLite, database search, console e-mail. Demo content and an admin user included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/setup.sh --no-dev
+bash tools/setup.sh
 export DJANGO_SETTINGS_MODULE=hub.settings.dev
 PY=.venv/bin/python
 $PY manage.py migrate --noinput -v0
