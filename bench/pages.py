@@ -6,7 +6,11 @@
 2. Throughput under gunicorn (--workers workers) for the first pages of --throughput-types, next to the same
    HTML served as a static file (nginx if installed, else python's http.server) and, with nginx, through the
    nginx cache in front of gunicorn. Ratio = app / static.
-3. Resident memory (RSS) of each gunicorn worker before and after --mixed mixed requests.
+3. Resident memory (RSS) of each gunicorn worker before and after --mixed mixed requests, and the OpenSearch
+   node's JVM heap (tools/opensearch, port $OPENSEARCH_PORT or 9201) when it runs.
+4. Registration under load (bench/registration_load.py): --reg-count people register at once for an event with
+   --reg-capacity seats.
+Before measuring, the story index is filled up to --stories published stories (bench/content.py; idempotent).
 """
 
 import argparse
@@ -38,6 +42,7 @@ def prod_env(**extra):
         TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         STATIC_ROOT=os.environ.get("STATIC_ROOT", str(ROOT / "var" / "bench-static")),
         LOG_LEVEL="ERROR",
+        EMAIL_BACKEND=os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"),
     )
     env.update(extra)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -262,6 +267,7 @@ def run_servers(args, urls):
         rows = [(pid, f"{before[pid]:.0f}", f"{rss_mb(pid):.0f}", f"{rss_mb(pid) - before[pid]:+.0f}") for pid in pids]
         table(f"Memory per gunicorn worker after {per_client * args.concurrency} mixed requests over {len(paths)} URLs "
               f"({elapsed:.0f} s)", ["worker pid", "RSS before MB", "RSS after MB", "growth MB"], rows)
+        opensearch_heap()
     finally:
         for proc in procs:
             proc.terminate()
@@ -271,6 +277,42 @@ def run_servers(args, urls):
             except subprocess.TimeoutExpired:
                 proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def opensearch_heap():
+    import json
+
+    port = int(os.environ.get("OPENSEARCH_PORT", "9201"))
+    up = subprocess.run(["bash", "tools/opensearch/opensearch.sh", "status"], cwd=ROOT, capture_output=True).returncode == 0
+    if not up:
+        print(f"\nOpenSearch heap: the node is not running (bash tools/opensearch/opensearch.sh status); not measured")
+        return
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/_nodes/stats/jvm")
+        nodes = json.loads(conn.getresponse().read())["nodes"]
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"\nOpenSearch heap: could not read /_nodes/stats/jvm on port {port}: {exc}")
+        return
+    rows = []
+    for node in nodes.values():
+        mem = node["jvm"]["mem"]
+        rows.append((node.get("name", "?"), f"{mem['heap_used_in_bytes'] / 2**20:.0f}",
+                     f"{mem['heap_max_in_bytes'] / 2**20:.0f}", f"{mem['heap_used_percent']}%"))
+    table(f"OpenSearch node heap (http://127.0.0.1:{port}/_nodes/stats/jvm)",
+          ["node", "heap used MB", "heap max MB", "used"], rows)
+
+
+def ensure_stories(n):
+    from content import ensure_stories as make
+
+    index, before, made, seconds = make(n)
+    if index is None:
+        print(f"Stories: no story index (slug 'historier') in this database; the {n} stories were not made")
+    elif made:
+        print(f"Stories: {before} live under {index.url_path}, made {made} in {seconds:.1f} s (bulk insert)")
+    else:
+        print(f"Stories: {before} live under {index.url_path} (>= {n}), none made")
 
 
 def _mixed(args):
@@ -293,6 +335,13 @@ def main():
     parser.add_argument("--throughput-types", nargs="*", default=["MethodPage", "CaseStoryIndexPage", "StandardPage", "HomePage"])
     parser.add_argument("--throughput-pages", type=int, default=2)
     parser.add_argument("--skip-servers", action="store_true")
+    parser.add_argument("--stories", type=int, default=500, help="live stories in the story index before measuring")
+    parser.add_argument("--skip-pages", action="store_true", help="skip the in-process server-time table")
+    parser.add_argument("--skip-registrations", action="store_true")
+    parser.add_argument("--only-registrations", action="store_true")
+    from registration_load import add_arguments
+
+    add_arguments(parser, prefix="reg-")
     args = parser.parse_args()
 
     os.environ.update(prod_env())
@@ -303,11 +352,18 @@ def main():
 
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}; CPUs: {os.cpu_count()}; "
           f"Python {sys.version.split()[0]}")
-    urls = discover_urls()
-    server_times(urls, args.requests)
-    connection.close()
-    if not args.skip_servers:
-        run_servers(args, urls)
+    if not args.only_registrations:
+        ensure_stories(args.stories)
+        urls = discover_urls()
+        if not args.skip_pages:
+            server_times(urls, args.requests)
+        connection.close()
+        if not args.skip_servers:
+            run_servers(args, urls)
+    if not args.skip_registrations:
+        from registration_load import run
+
+        run(args.reg_count, args.reg_capacity, args.reg_threads, args.workers, args.reg_mode)
 
 
 if __name__ == "__main__":

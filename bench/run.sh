@@ -3,6 +3,11 @@
 #
 #   bash bench/run.sh                 # fresh database hub_bench with the full demo content, then bench/pages.py
 #   BENCH_DB=hub_bench HUB_DEMO_APPS=hub bash bench/run.sh --mixed 10000 --workers 2
+#   BENCH_KEEP_DB=1 bash bench/run.sh --stories 30 --requests 20 --mixed 200 --reg-count 20 --reg-capacity 5  # quick
+#
+# Tables: server time per page type (story index filled to --stories 500 by bench/content.py), throughput vs a
+# static file, RSS per gunicorn worker after --mixed requests + the OpenSearch heap, registration under load
+# (bench/registration_load.py: --reg-count 300 people, --reg-threads 32 at once, --reg-capacity 50 seats).
 #
 # Extra arguments go to bench/pages.py (see `python bench/pages.py --help`). BENCH_KEEP_DB=1 reuses the database.
 set -euo pipefail
@@ -14,6 +19,7 @@ export DJANGO_SETTINGS_MODULE=hub.settings.production
 export SECRET_KEY="${SECRET_KEY:-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
 export ALLOWED_HOSTS="bench.samskaping.test,127.0.0.1,localhost" SECURE_SSL_REDIRECT=false LOG_LEVEL=ERROR
 export TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+export EMAIL_BACKEND="${EMAIL_BACKEND:-django.core.mail.backends.dummy.EmailBackend}"
 export STATIC_ROOT="${STATIC_ROOT:-$PWD/var/bench-static}"
 unset DJANGO_ALLOW_ASYNC_UNSAFE
 PY=.venv/bin/python
