@@ -8,3 +8,12 @@ def publish_child(parent: Page, page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def ui(msgid, language="nb", **params):
+    """The interface text visitors see for `msgid` in `language` (default: Bokmål, the site's default)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        text = translation.gettext(msgid)
+    return text % params if params else text

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 
 import pytest
+
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -13,6 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from cockpit import health
 from hub.roles import EDITOR
 from tests.test_cockpit_factories import event, event_index, method, method_index, standard_page
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 
@@ -47,11 +49,12 @@ def test_links_to_unpublished_and_deleted_pages_are_broken(home):
         f'<a linktype="page" id="{fine.pk}">fin</a></p>')}]))
     assert linking.pk not in ids("broken_link")
     hidden.unpublish()
+    gone_id = gone.pk
     gone.delete()
     rows = [r for r in health.report()["broken_link"] if r["page_id"] == linking.pk]
     details = " ".join(r["detail"] for r in rows)
     assert len(rows) == 2
-    assert "deleted" in details and "Skjult side" in details
+    assert ui("Links to a page that was deleted (page id %(id)d)", id=gone_id) in details and "Skjult side" in details
 
 
 def test_methods_not_reviewed_in_twelve_months(home):

@@ -4,6 +4,7 @@ and that a submission can never publish itself or touch another page."""
 import datetime as dt
 
 import pytest
+
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
@@ -12,6 +13,7 @@ from wagtail.models import Page, WorkflowState
 from stories.models import CaseStoryPage, VolunteerOrganisation
 
 from .test_stories_factories import image_bytes, make_story, story_index  # noqa: F401
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 URL = "/nb/historier/del/"
@@ -153,7 +155,8 @@ def test_upload_rejects_files_that_are_not_jpeg_png_or_webp(client, fresh, name,
     data = {**form_data(image_alt="Et bilde"), "image": SimpleUploadedFile(name, content, content_type=content_type)}
     response = client.post(URL, data, REMOTE_ADDR="10.0.0.8")
     assert response.status_code == 400
-    assert "JPEG, PNG or WebP" in response.content.decode() or "could not be read" in response.content.decode()
+    html = response.content.decode()
+    assert ui("Upload a photo in JPEG, PNG or WebP format.") in html or ui("The file could not be read as an image.") in html
     assert (get_image_model().objects.count(), Page.objects.count()) == (images_before, pages_before)
 
 
