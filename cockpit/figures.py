@@ -171,6 +171,12 @@ def expert_reviews(targets):
     return _figure("expert_reviews", "2.5", _("Methods reviewed by the expert group"), reviewed, targets.expert_reviews)
 
 
+def intro_courses(targets):
+    EventPage = _model("events.EventPage")
+    held = _distinct_pages(EventPage.objects.live().filter(kind="intro_course", end__lt=timezone.now()))
+    return _figure("intro_courses", "1.1", _("Introduction courses in co-creation held"), held, targets.intro_courses)
+
+
 def launches(targets):
     EventPage = _model("events.EventPage")
     held = _distinct_pages(EventPage.objects.live().filter(kind="launch", end__lt=timezone.now()))
@@ -189,6 +195,7 @@ def _safe(func, *args, key, goal, label):
 def all_figures(targets=None):
     targets = targets or GoalTargets.load()
     specs = [
+        (intro_courses, (targets,), "intro_courses", "1.1", _("Introduction courses in co-creation held")),
         (course_series, (targets,), "course_series", "1.2", _("Library staff who completed the course series")),
         (conversations, (targets,), "conversations", "1.3", _("Conversations per participant")),
         (volunteer_gatherings, (targets,), "volunteer_gatherings", "1.4", _("Gatherings held for volunteer organisations")),

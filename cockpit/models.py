@@ -59,13 +59,16 @@ class GoalTargets(BaseGenericSetting):
         _("methods reviewed by the expert group"), default=14, help_text=_("Sub-goal 2.5.")
     )
     launches = models.PositiveIntegerField(_("digital launches held"), default=2, help_text=_("Sub-goal 2.6."))
+    intro_courses = models.PositiveIntegerField(
+        _("introduction courses held"), default=1, help_text=_("Sub-goal 1.1.")
+    )
     language_floor_percent = models.PositiveSmallIntegerField(
         _("minimum share per written language (%)"), default=25, help_text=_("Bokmål and Nynorsk each.")
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("course_completions"), FieldPanel("conversations_per_participant"),
+            [FieldPanel("intro_courses"), FieldPanel("course_completions"), FieldPanel("conversations_per_participant"),
              FieldPanel("volunteer_gatherings"), FieldPanel("coverage_items")],
             heading=_("Main goal 1"),
         ),

@@ -182,7 +182,8 @@ def title_vocabulary(language):
     if language:
         qs = qs.filter(locale__language_code=language)
     state = qs.order_by().aggregate(n=Count("pk"), last=Max("last_published_at"))  # new content, new vocabulary
-    key = f"hubsearch:vocab:{language or 'all'}:{state['n']}:{state['last']}"
+    stamp = state["last"].timestamp() if state["last"] else 0  # no spaces in the key (memcached-safe)
+    key = f"hubsearch:vocab:{language or 'all'}:{state['n']}:{stamp}"
     vocab = cache.get(key)
     if vocab is None:
         vocab = sorted({t for title in qs.values_list("title", flat=True)[:20000] for t in tokens(title) if len(t) > 3})

@@ -187,3 +187,13 @@ def test_county_editor_sees_no_cockpit(client, make_user):
     for name in ("cockpit_goals", "cockpit_goals_csv", "cockpit_health", "cockpit_translations"):
         assert client.get(reverse(name)).status_code in (302, 403), name
     assert "cockpit-goals-heading" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_introduction_courses_held_count_past_published_intro_courses(home):
+    before = by_key()
+    index = event_index(home)
+    event(index, "Introkurs i samskaping", kind="intro_course", days_from_now=-60, audience="library_staff")
+    event(index, "Introkurs nummer to", kind="intro_course", days_from_now=14, audience="library_staff")  # not held yet
+    after = by_key()
+    assert delta(before, after, "intro_courses") == 1
+    assert after["intro_courses"]["goal"] == "1.1" and after["intro_courses"]["target"] == 1

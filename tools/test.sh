@@ -17,5 +17,6 @@ fi
 export SEARCH_TEST_URL="${SEARCH_TEST_URL:-http://127.0.0.1:${OPENSEARCH_PORT:-9201}}"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres:///samskaping}"
 export DJANGO_SETTINGS_MODULE=hub.settings.test
+mkdir -p var/static  # WhiteNoise's STATIC_ROOT (collected only for production)
 .venv/bin/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules >/dev/null
 exec .venv/bin/python -m pytest "$@"

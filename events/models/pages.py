@@ -39,6 +39,7 @@ class EventIndexPage(Page):
 class EventPage(Page):
     class Kind(models.TextChoices):
         LAUNCH = "launch", _("Launch")
+        INTRO_COURSE = "intro_course", _("Introduction course")
         COURSE_SESSION = "course_session", _("Course session")
         GATHERING = "gathering", _("Gathering")
         MEETING = "meeting", _("Meeting")
