@@ -88,15 +88,19 @@ def assert_oversized_rejected(client, url, valid_data, field, size=3 * 1024 * 10
 
 
 def assert_no_header_injection(messages):
-    """For django.core.mail.outbox (or hub.mail's stored e-mails): no injected header made it in."""
+    """For django.core.mail.outbox (or hub.mail's stored e-mails): no injected header made it in. A payload may
+    appear as plain text inside the subject line; it must never become a header or a recipient of its own."""
+    from email import message_from_string
+
     for message in messages:
         msg = message.message() if hasattr(message, "message") else message
         raw = msg.as_string() if hasattr(msg, "as_string") else str(msg)
-        headers = raw.split("\n\n", 1)[0]
-        assert "X-Injected" not in headers
-        assert "everyone@example.com" not in headers.replace("To:", "")  # no Bcc smuggled in
+        parsed = message_from_string(raw)
+        assert parsed.get("X-Injected") is None, "an injected header reached the e-mail"
+        assert parsed.get("Bcc") is None and "everyone@example.com" not in (parsed.get("To") or "") + (parsed.get("Cc") or "")
+        assert "\n" not in (parsed.get("Subject") or "").replace("\n ", "").replace("\n\t", "")
         for recipient in getattr(message, "recipients", lambda: [])():
-            assert "\n" not in recipient and "\r" not in recipient
+            assert "\n" not in recipient and "\r" not in recipient and recipient != "everyone@example.com"
 
 
 def assert_stored_safely(value, payload):
