@@ -48,8 +48,6 @@ def open_event():
 
 
 def test_story_submission_survives_attacks(client, django_capture_on_commit_callbacks):
-    from tests.test_stories_submission import fresh  # noqa: F401 (the index exists in the demo content)
-
     valid = story_form()
     with django_capture_on_commit_callbacks(execute=True):
         attack_form(client, STORY_URL, valid, fields=["name", "title", "lead", "shared_challenge"],
