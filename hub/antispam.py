@@ -5,6 +5,7 @@ import hashlib
 import time
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
@@ -24,33 +25,49 @@ class HoneypotFormMixin(forms.Form):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
 
+def client_address(request):
+    """The client's IP address, trusting X-Forwarded-For only as far as our own proxies wrote it.
+
+    HUB_PROXY_HOPS (setting) is the number of reverse proxies in front of the app that append to
+    X-Forwarded-For (nginx with `$proxy_add_x_forwarded_for` is one; a load balancer before it another). The
+    client is the entry that the outermost trusted proxy added; anything further left was sent by the client
+    and is ignored, so nobody escapes a rate limit by sending the header. 0 (development, tests): REMOTE_ADDR.
+    """
+    hops = int(getattr(settings, "HUB_PROXY_HOPS", 0))
+    if hops > 0:
+        entries = [e.strip() for e in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if e.strip()]
+        if entries:
+            return entries[-hops] if len(entries) >= hops else entries[0]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request):
-    """A hashed client identifier (no personal data is stored): the IP address the proxy reports, or REMOTE_ADDR."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(ip.encode()).hexdigest()[:24]
+    """A hashed client identifier (no personal data is stored)."""
+    return hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+
+
+def _count(key, window_seconds):
+    """Add one to a counter that lives for the window; safe when the key expires between add and incr."""
+    if cache.add(key, 1, timeout=window_seconds + 5):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired in between: this request starts a new count
+        cache.add(key, 1, timeout=window_seconds + 5)
+        return 1
 
 
 def rate_limited(request, scope, limit, window_seconds):
     """Count this request against `limit` per `window_seconds` for the client; True when over the limit."""
     bucket = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{client_key(request)}:{bucket}"
-    added = cache.add(key, 1, timeout=window_seconds + 5)
-    count = 1 if added else cache.incr(key)
-    return count > limit
+    return _count(f"ratelimit:{scope}:{client_key(request)}:{bucket}", window_seconds) > limit
 
 
 def rate_limited_key(key, limit, window_seconds):
     """Like `rate_limited`, for a key of your own (e.g. a hashed user name or e-mail address)."""
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     bucket = int(time.time() // window_seconds)
-    cache_key = f"ratelimit:key:{digest}:{bucket}"
-    if cache.add(cache_key, 1, timeout=window_seconds + 5):
-        return 1 > limit
-    try:
-        return cache.incr(cache_key) > limit
-    except ValueError:  # expired between add and incr
-        return False
+    return _count(f"ratelimit:key:{digest}:{bucket}", window_seconds) > limit
 
 
 def too_many_requests(request, retry_after):

@@ -124,7 +124,8 @@ class SecurityHeadersMiddleware:
         return response
 
 
-LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
+# Password reset too: it sends e-mail to whoever owns the address, so it is a cheap way to flood inboxes.
+LOGIN_PATHS = ("/admin/login/", "/django-admin/login/", "/admin/password_reset/")
 
 
 class LoginThrottleMiddleware:

@@ -2,12 +2,13 @@
 cache (the database cache), with nginx's cache in front of both when nginx is installed. An editor publishes on
 one app server; the other app server and nginx show the change at once.
 
-Search visibility across nodes: TODO(search) — when the search app lands, start the nodes with
-SEARCH_BACKEND=opensearch (tools/opensearch) and assert a newly published title is found via node A's search
-after publishing on node B. The database search backend shares the PostgreSQL index already.
+Both app servers use the real OpenSearch node (tools/opensearch, under an index prefix of their own): a page
+published on one is found by the other's search at once. Uploaded media are served by nginx from the shared
+media folder, never as a document that could run script.
 """
 
 import http.cookies
+import json
 import os
 import re
 import secrets
@@ -16,10 +17,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 import requests
+
+from tests.test_search_support import drop_indices, opensearch_url  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "samskaping.test"
@@ -52,7 +56,7 @@ def manage(env, *args):
     return result.stdout
 
 
-def production_env(tmp, dbname, nginx_port):
+def production_env(tmp, dbname, nginx_port, search_url, index_prefix):
     base = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[0]
     env = dict(
         os.environ,
@@ -70,17 +74,21 @@ def production_env(tmp, dbname, nginx_port):
         FRONTEND_CACHE_URL=f"http://127.0.0.1:{nginx_port}" if NGINX else "",
         FRONTEND_CACHE_TOKEN=secrets.token_hex(16),
         LOG_FORMAT="json",
+        SEARCH_BACKEND="opensearch",
+        SEARCH_URL=search_url,
+        SEARCH_INDEX_PREFIX=index_prefix,
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
     tmp = tmp_path_factory.mktemp("multinode")
     dbname = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[1] + "_multinode"
     nginx_port = free_port()
-    env = production_env(tmp, dbname, nginx_port)
+    index_prefix = f"multinode_{secrets.token_hex(5)}_"
+    env = production_env(tmp, dbname, nginx_port, opensearch_url, index_prefix)
     subprocess.run(["dropdb", "--if-exists", dbname], check=True)
     subprocess.run(["createdb", dbname], check=True)
     manage(env, "migrate", "--noinput", "-v0")
@@ -114,8 +122,9 @@ def cluster(tmp_path_factory):
             procs.append(proc)
             proxy = f"http://127.0.0.1:{nginx_port}"
             wait_for(proxy + "/healthz", proc)
-        yield {"env": env, "nodes": nodes, "proxy": proxy, "tmp": tmp}
+        yield {"env": env, "nodes": nodes, "proxy": proxy, "tmp": tmp, "search_url": opensearch_url}
     finally:
+        drop_indices(opensearch_url, index_prefix)
         for proc in procs:
             proc.terminate()
         for proc in procs:
@@ -235,3 +244,38 @@ def test_refresh_header_without_the_token_does_not_bypass(cluster):
     proxy = cluster["proxy"]
     get(proxy, "/nb/")
     assert get(proxy, "/nb/", **{"X-Hub-Cache-Refresh": "guess"}).headers["X-Cache-Status"] == "HIT"
+
+
+def test_page_published_on_one_node_is_found_by_the_other_nodes_search(cluster):
+    node_a, node_b = cluster["nodes"]
+    word = "Multelandet"
+    assert f"Tilgjengelighet i {word}" not in get(node_a, f"/nb/sok/?q={word}").text
+    page_id = save_draft_title(cluster["env"], "tilgjengelighetserklaering", f"Tilgjengelighet i {word}")
+    editor = Editor(node_b).login()
+    assert editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code == 302
+    urllib.request.urlopen(urllib.request.Request(cluster["search_url"] + "/_refresh", method="POST"), timeout=10)
+    found = get(node_a, f"/nb/sok/?q={word.lower()}")
+    assert found.status_code == 200
+    assert f"Tilgjengelighet i {word}" in found.text
+    prefix = cluster["env"]["SEARCH_INDEX_PREFIX"]
+    with urllib.request.urlopen(f"{cluster['search_url']}/{prefix}*/_search?q={word}", timeout=10) as response:
+        assert json.load(response)["hits"]["total"]["value"] >= 1  # in the engine's index itself
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+def test_nginx_serves_uploaded_media_and_never_as_a_document(cluster):
+    media = cluster["tmp"] / "media" / "uploads"
+    media.mkdir(parents=True, exist_ok=True)
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    (media / "photo.png").write_bytes(png)
+    (media / "evil.html").write_text("<script>alert(1)</script>")
+    (media / "evil.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+    photo = get(cluster["proxy"], "/media/uploads/photo.png")
+    assert photo.status_code == 200 and photo.content == png
+    assert photo.headers["Content-Type"] == "image/png"
+    for name in ("evil.html", "evil.svg"):
+        response = get(cluster["proxy"], f"/media/uploads/{name}")
+        assert response.status_code == 200
+        assert response.headers["Content-Type"] == "application/octet-stream"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in response.headers["Content-Security-Policy"]

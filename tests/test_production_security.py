@@ -121,6 +121,38 @@ def test_login_throttle_counts_per_user_name_across_addresses(client, settings):
     assert client.post("/admin/login/", {"username": "Target", "password": "x"}, REMOTE_ADDR="10.9.9.9").status_code == 429
 
 
+def test_password_reset_is_throttled_like_the_login(client, settings):
+    settings.HUB_LOGIN_RATE = (2, 300)
+    codes = [client.post("/admin/password_reset/", {"email": f"x{i}@example.com"}).status_code for i in range(3)]
+    assert codes[:2] != [429, 429] and codes[2] == 429
+
+
+def test_spoofed_forwarded_for_does_not_escape_the_rate_limit(settings):
+    """Behind one proxy (nginx appends the address it saw), only the last X-Forwarded-For entry counts."""
+    settings.HUB_PROXY_HOPS = 1
+
+    @ratelimit("spoof-scope", 2, 60)
+    def view(request):
+        return HttpResponse("ok")
+
+    factory = RequestFactory()
+    codes = [
+        view(factory.get("/nb/sok/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"10.1.1.{i}, 198.51.100.9")).status_code
+        for i in range(3)
+    ]
+    assert codes == [200, 200, 429]
+    another = factory.get("/nb/sok/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.10")
+    assert view(another).status_code == 200
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):
+    settings.HUB_PROXY_HOPS = 0
+    from hub.antispam import client_address
+
+    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.0.0.1")
+    assert client_address(request) == "203.0.113.5"
+
+
 def test_ratelimit_decorator_answers_429_with_friendly_page():
     @ratelimit("test-scope", 3, 60)
     def view(request):

@@ -232,6 +232,8 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 HUB_LOGIN_RATE = (int(env("LOGIN_RATE_LIMIT", "10")), int(env("LOGIN_RATE_WINDOW", "300")))
+# Reverse proxies in front of the app that append to X-Forwarded-For (hub.antispam.client_address).
+HUB_PROXY_HOPS = int(env("PROXY_HOPS", "0"))
 HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
 
 # --- Events (issue 5): registrations' retention, reminders and e-mail retries --------------------------------

@@ -50,6 +50,8 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBa
 # Load balancers probe /healthz over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SAMESITE = "Lax"
+# nginx (tools/nginx) in front of the app servers; 2 with a load balancer before nginx.
+HUB_PROXY_HOPS = int(env("PROXY_HOPS", "1"))  # noqa: F405
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin JavaScript reads the CSRF cookie
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -12,6 +12,7 @@
 #   HUB_FORWARDED_PROTO    X-Forwarded-Proto sent to the app ($scheme, or https behind a TLS terminator)
 #   HUB_NGINX_USER         user for the worker processes when started as root (default www-data; the run
 #                          directory must be writable by it)
+#   MEDIA_ROOT             uploaded media served at /media/ (the app servers' MEDIA_ROOT) (default var/media)
 #   HUB_NGINX_WORKERS, HUB_NGINX_CACHE_SIZE, HUB_NGINX_ACCESS_LOG (path or "off")
 # `start` (default) runs nginx in the foreground; HUB_NGINX_DAEMON=on detaches. `stop` stops it.
 set -euo pipefail
@@ -54,6 +55,7 @@ sed -e "s|@RUNDIR@|$dir|g" \
     -e "s|@WORKERS@|${HUB_NGINX_WORKERS:-auto}|" \
     -e "s|@CACHE_SIZE@|${HUB_NGINX_CACHE_SIZE:-1g}|" \
     -e "s|@ACCESS_LOG@|$access_log|" \
+    -e "s|@MEDIA_ROOT@|$(realpath -m "${MEDIA_ROOT:-var/media}")|" \
     -e "s|@USER@|$user_directive|" \
     -e "s|@DAEMON@|${HUB_NGINX_DAEMON:-off}|" \
     tools/nginx/hub.conf.template > "$conf"
