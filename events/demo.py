@@ -1,6 +1,7 @@
 """Demo events from the seed: the course series (three digital sessions of three hours), the digital gathering
 for volunteer organisations and the two digital launches of the new starter pack. Dates are relative to the
-day the demo is loaded, so there are always past events (with materials) and upcoming ones open for registration."""
+day the demo is loaded, and every load moves existing demo events back to those dates (unless an editor changed
+them in the admin), so there are always past events (with materials) and upcoming ones open for registration."""
 
 from datetime import datetime, time, timedelta
 
@@ -50,9 +51,40 @@ def _slides(title):
     return doc
 
 
+DATE_FIELDS = ("start", "end", "registration_opens", "registration_closes")
+
+
+def _edited_in_admin(obj):
+    """True when someone changed it in the admin (a revision with a user): their dates are left alone."""
+    latest = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
+    return latest is not None and latest.user_id is not None
+
+
+def _redate(page, fields):
+    """Move an existing demo event (and its translations) to the dates relative to today. No-op when they are
+    already right, so loading the demo twice on one day changes nothing."""
+    wanted = {name: fields.get(name) for name in DATE_FIELDS}
+    if all(getattr(page, name) == value for name, value in wanted.items()) or _edited_in_admin(page):
+        return False
+    for target in [page, *EventPage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)]:
+        for name, value in wanted.items():
+            setattr(target, name, value)
+        target.save_revision().publish()
+    return True
+
+
+def _series(fields):
+    series, created = EventSeries.objects.get_or_create(slug="kursrekke-samskaping", defaults=fields)
+    if not created and series.registration_opens != fields["registration_opens"]:
+        series.registration_opens = fields["registration_opens"]
+        series.save(update_fields=["registration_opens"])
+    return series
+
+
 def _event(index, slug, speakers=(), methods=(), **fields):
     page = EventPage.objects.filter(slug=slug, locale=index.locale).first()
     if page is not None:
+        _redate(page, fields)
         return page, False
     page = EventPage(slug=slug, locale=index.locale, **fields)
     for i, speaker in enumerate(speakers):
@@ -125,16 +157,13 @@ def load(ctx):
     MethodPage = apps.get_model("methods", "MethodPage")
     methods = list(MethodPage.objects.live().filter(locale=nb).order_by("path")[:3])
 
-    series, _ = EventSeries.objects.get_or_create(
-        slug="kursrekke-samskaping",
-        defaults={
-            "title": "Kursrekke: Samskaping mellom bibliotek og frivilligheten",
-            "description": "Tre digitale samlinger à tre timer for bibliotekansatte i hele landet. Mellom kursdagene "
-            "har deltakerne utforskende samtaler med tre lag eller foreninger. Én påmelding gjelder hele kursrekken.",
-            "capacity": 60,
-            "registration_opens": _at(-30, 9),
-        },
-    )
+    series = _series({
+        "title": "Kursrekke: Samskaping mellom bibliotek og frivilligheten",
+        "description": "Tre digitale samlinger à tre timer for bibliotekansatte i hele landet. Mellom kursdagene "
+        "har deltakerne utforskende samtaler med tre lag eller foreninger. Én påmelding gjelder hele kursrekken.",
+        "capacity": 60,
+        "registration_opens": _at(-30, 9),
+    })
     for n, (days, (topic, detail)) in enumerate(zip((14, 35, 56), COURSE_TOPICS), start=1):
         _event(
             index,

@@ -86,19 +86,27 @@ def _get(pk):
     return Registration.objects.select_related("event", "series").filter(pk=pk).exclude(email="").first()
 
 
-def registration_received(pk):
+def registration_received(pk, resent=False):
+    """The confirmation (with the join link) or the waiting-list notice. `resent`: the same address registered
+    again, so the existing registration's details are sent to it once more (never shown on the web page)."""
     registration = _get(pk)
-    if registration is None:
+    if registration is None or registration.status == Registration.Status.CANCELLED:
         return None
     with translation.override(registration.language):
+        note = _("Someone registered again with this e-mail address. You were already registered, so nothing has changed; here are your details.") + "\n\n" if resent else ""
         if registration.status == Registration.Status.CONFIRMED:
-            return _send(registration, _("Registration confirmed: %(title)s"), _("You are registered. Welcome!"), True)
+            return _send(registration, _("Registration confirmed: %(title)s"), note + _("You are registered. Welcome!"), True)
         from events.registration import waiting_position
 
         intro = _("The event is full. You are number %(n)s on the waiting list; we will e-mail you if a seat becomes free.") % {
             "n": waiting_position(registration)
         }
-        return _send(registration, _("Waiting list: %(title)s"), intro, False)
+        return _send(registration, _("Waiting list: %(title)s"), note + intro, False)
+
+
+def registration_resent(pk):
+    """The details of an existing registration, to its own address (after a second registration with it)."""
+    return registration_received(pk, resent=True)
 
 
 def promoted(pk):

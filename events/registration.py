@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from events.models import EventPage, EventSeries, Registration
+from events.pagecache import registration_state_changed
 
 OPEN, FULL, CLOSED, NOT_OPEN, NONE = "open", "full", "closed", "not_open", "none"
 STATE_LABELS = {
@@ -115,6 +116,8 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
             confirmed_at=now if status == Registration.Status.CONFIRMED else None,
         )
         transaction.on_commit(lambda: emails.registration_received(registration.pk), robust=True)
+        if status == Registration.Status.CONFIRMED:
+            registration_state_changed(target)  # one seat fewer (or now full) on the cached pages
     return RegistrationResult(registration, created=True)
 
 
@@ -144,6 +147,8 @@ def fill_from_waiting_list(event_or_series, now=None):
         else:
             target, scope = _lock_target(event_or_series.canonical())
         promoted = _fill_from_waiting_list(target, scope, now or timezone.now())
+        if promoted:
+            registration_state_changed(target)
         for p in promoted:
             transaction.on_commit(lambda pk=p.pk: emails.promoted(pk), robust=True)
     return promoted
@@ -164,6 +169,8 @@ def cancel(registration, now=None, notify=True):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return CancelResult(registration, already_cancelled=True)
+        if registration.status == Registration.Status.CONFIRMED:
+            registration_state_changed(target)  # a seat is free again, or goes to the waiting list
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])

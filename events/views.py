@@ -11,15 +11,18 @@ from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
+from events import emails
 from events.forms import RegistrationForm
 from events.ical import calendar_bytes
 from events.listing import attach_registration
 from events.models import EventPage, Registration
 from events.registration import RegistrationUnavailable, cancel, register, waiting_position
 from events.tokens import make_cancel_token, read_cancel_token
-from hub.antispam import rate_limited
+from hub.antispam import ratelimit, rate_limited, rate_limited_key
 
 SESSION_KEY = "events_registrations"
+# Cancelling needs one POST; more than this per client and hour is someone trying links.
+CANCEL_RATE_LIMIT = getattr(settings, "EVENTS_CANCEL_RATE_LIMIT", 10)
 
 
 def _event(page_id):
@@ -62,9 +65,7 @@ def register_view(request, page_id):
                 attach_registration([page])
                 status = 409
             else:
-                refs = [str(result.registration.reference)] + request.session.get(SESSION_KEY, [])[:9]
-                request.session[SESSION_KEY] = refs
-                return redirect("events:confirmation", reference=result.registration.reference)
+                return _registered(request, page, result)
         else:
             status = 400
     return TemplateResponse(
@@ -73,6 +74,30 @@ def register_view(request, page_id):
         {"page": page, "event": page, "form": form, "registration": page.registration, "privacy_page": _privacy_page()},
         status=status,
     )
+
+
+def _registered(request, page, result):
+    """After a valid registration. Only the browser that created a registration learns its status and gets its
+    cancel link; an address that was already registered (perhaps typed by someone else) gets its details
+    e-mailed again, and this browser a page that says nothing about the registration."""
+    reference = str(result.registration.reference)
+    mine = request.session.get(SESSION_KEY, [])
+    if result.created:
+        request.session[SESSION_KEY] = [reference] + [r for r in mine if r != reference][:9]
+        return redirect("events:confirmation", reference=reference)
+    if reference in mine:  # this browser registered it: nothing new to learn
+        return redirect("events:confirmation", reference=reference)
+    limit = getattr(settings, "EVENTS_RESEND_LIMIT", 3)
+    if not rate_limited_key(f"events-resend:{result.registration.pk}", limit, 3600):
+        emails.registration_resent(result.registration.pk)
+    return redirect("events:sent", page_id=page.pk)
+
+
+@require_GET
+def sent_view(request, page_id):
+    """The neutral page after registering an address that was already registered."""
+    page = _event(page_id)
+    return TemplateResponse(request, "events/registration_sent.html", {"page": page, "event": page})
 
 
 @require_GET
@@ -94,6 +119,7 @@ def confirmation_view(request, reference):
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit("events-cancel", CANCEL_RATE_LIMIT, 3600, methods=("POST",))
 def cancel_view(request, token):
     try:
         reference = read_cancel_token(token)

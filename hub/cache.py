@@ -79,6 +79,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "_hub_page_cache_key", None)
+        if getattr(request, "_hub_page_cache_hit", False):
+            return response  # served from the cache: nothing to store again
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return response  # the page holds a CSRF token (a form): it is this visitor's alone
         if key and self._storable(response):
@@ -111,6 +113,7 @@ class PageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Hub-Page-Cache"] = "hit"
+            request._hub_page_cache_hit = True
             return cached
         return None
 

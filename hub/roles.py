@@ -43,7 +43,9 @@ ROLES = {
             # methods: the phase taxonomy and the feedback report (methods.view_methodfeedback opens the report)
             "methods.add_phase", "methods.change_phase", "methods.delete_phase", "methods.view_phase",
             "methods.view_methodfeedback", "methods.delete_methodfeedback",
-            "cockpit.view_cockpit", "cockpit.view_conversation_progress", "cockpit.change_goaltargets",
+            # cockpit: goals and the aggregated challenges; not the per-participant progress (names of course
+            # participants are personal data, seen by the organisers only)
+            "cockpit.view_cockpit", "cockpit.change_goaltargets",
             # search: the query log report and the synonym list
             "hubsearch.view_querylogentry",
             "hubsearch.add_synonym", "hubsearch.change_synonym", "hubsearch.delete_synonym", "hubsearch.view_synonym",

@@ -1,0 +1,126 @@
+"""Abuse of the public registration side: registering someone else's address reveals nothing about their
+registration and gives no cancel link (the owner gets the details by e-mail instead), and the cancel view is
+rate limited."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from events.models import EventIndexPage, EventPage, Registration
+from events.registration import register
+from events.tokens import make_cancel_token
+from tests.helpers import publish_child, ui
+
+pytestmark = pytest.mark.django_db
+SECRET = "https://zoom.example/j/deltakerlenke-9090"
+NEUTRAL = "We have sent the details of your registration to this e-mail address."
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def event():
+    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
+    now = timezone.now()
+    return publish_child(index, EventPage(
+        title="Sikkerhetstest", slug="sikkerhetstest", capacity=1, platform="Teams", join_url=SECRET,
+        start=now + timedelta(days=6), end=now + timedelta(days=6, hours=2),
+    ))
+
+
+def _form(n=1, **extra):
+    return {"name": f"Navn {n}", "email": f"navn{n}@example.com", "consent": "on", **extra}
+
+
+def _register_over_http(browser, event, capture, **form):
+    with capture(execute=True):
+        return browser.post(f"/nb/arrangement/{event.pk}/pamelding/", form)
+
+
+def test_same_email_from_another_browser_gets_a_neutral_page_and_the_owner_gets_the_details(
+    event, django_capture_on_commit_callbacks
+):
+    owner, stranger = Client(), Client()
+    first = _register_over_http(owner, event, django_capture_on_commit_callbacks, **_form(1))
+    registration = Registration.objects.get(event=event)
+    assert first.status_code == 302 and str(registration.reference) in first["Location"]
+    mail.outbox.clear()
+
+    second = _register_over_http(stranger, event, django_capture_on_commit_callbacks, **_form(1, name="Noen andre", email=" NAVN1@example.com"))
+    assert second.status_code == 302
+    assert second["Location"] == f"/nb/arrangement/{event.pk}/pamelding/sendt/"
+    page = stranger.get(second["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200 and ui(NEUTRAL) in html
+    assert "/avmelding/" not in html and str(registration.reference) not in html
+    assert "navn1@example.com" not in html.lower()
+    for status_text in ("You are registered", "You are on the waiting list", "Registration cancelled"):
+        assert ui(status_text) not in html
+    assert stranger.get(f"/nb/arrangement/pamelding/{registration.reference}/").status_code == 404
+
+    assert Registration.objects.filter(event=event).count() == 1
+    registration.refresh_from_db()
+    assert registration.name == "Navn 1" and registration.status == "confirmed"
+    assert [m.to for m in mail.outbox] == [["navn1@example.com"]]
+    resent = mail.outbox[0]
+    assert SECRET in resent.body and "/nb/arrangement/avmelding/" in resent.body
+    ics = [a for a in resent.attachments if a[2] == "text/calendar"]
+    assert ics and SECRET in ics[0][1]
+
+
+def test_details_resent_to_a_waiting_person_have_no_join_link(event, django_capture_on_commit_callbacks):
+    register(event, name="Sete", email="sete@example.com")
+    register(event, name="Venter", email="venter@example.com")
+    mail.outbox.clear()
+    response = _register_over_http(Client(), event, django_capture_on_commit_callbacks, name="X", email="venter@example.com", consent="on")
+    assert response["Location"].endswith("/pamelding/sendt/")
+    assert [m.to for m in mail.outbox] == [["venter@example.com"]]
+    assert SECRET not in mail.outbox[0].body and SECRET not in str(mail.outbox[0].attachments)
+    assert Registration.objects.filter(event=event, email="venter@example.com").count() == 1
+
+
+def test_resending_the_details_to_one_address_is_rate_limited(event, django_capture_on_commit_callbacks, settings):
+    settings.EVENTS_RESEND_LIMIT = 2
+    register(event, name="Eier", email="eier@example.com")
+    mail.outbox.clear()
+    for _ in range(4):
+        response = _register_over_http(Client(), event, django_capture_on_commit_callbacks, name="X", email="eier@example.com", consent="on")
+        assert response["Location"].endswith("/pamelding/sendt/")  # the page does not tell either
+    assert len(mail.outbox) == 2
+
+
+def test_the_registering_browser_submitting_again_sees_its_own_confirmation(event, django_capture_on_commit_callbacks):
+    browser = Client()
+    first = _register_over_http(browser, event, django_capture_on_commit_callbacks, **_form(1))
+    mail.outbox.clear()
+    again = _register_over_http(browser, event, django_capture_on_commit_callbacks, **_form(1))
+    assert again["Location"] == first["Location"]
+    assert mail.outbox == [] and Registration.objects.filter(event=event).count() == 1
+
+
+def test_cancel_posts_are_rate_limited_per_client(client, event):
+    from events.views import CANCEL_RATE_LIMIT
+
+    registration = register(event, name="Avmelder", email="avmelder@example.com").registration
+    token = make_cancel_token(registration)
+    for _ in range(CANCEL_RATE_LIMIT):
+        assert client.post(f"/nb/arrangement/avmelding/{token[:-3]}zzz/").status_code == 400
+    limited = client.post(f"/nb/arrangement/avmelding/{token}/")
+    assert limited.status_code == 429 and limited["Retry-After"]
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    page = client.get(f"/nb/arrangement/avmelding/{token}/")  # reading the confirm page is not limited
+    assert page.status_code == 200 and re.search(r'<form method="post"', page.content.decode())
+    assert Client(REMOTE_ADDR="10.9.8.7").post(f"/nb/arrangement/avmelding/{token}/").status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
