@@ -51,6 +51,14 @@ ROLES = {
             "hubsearch.add_synonym", "hubsearch.change_synonym", "hubsearch.delete_synonym", "hubsearch.view_synonym",
             "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion",
             "wagtailsearchpromotions.delete_searchpromotion",
+            # the content snippets of every app ("all content"); registrations stay with the organisers
+        ] + [
+            f"{label}.{action}_{model}"
+            for label, model in (
+                ("stories", "volunteerorganisation"), ("events", "speaker"), ("events", "eventseries"),
+                ("press", "presscontact"), ("press", "mediakititem"), ("press", "coverageitem"),
+            )
+            for action in ("add", "change", "delete", "view")
         ],
     },
     COUNTY_EDITOR: {

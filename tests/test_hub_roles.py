@@ -144,3 +144,16 @@ def test_expert_group_has_no_page_or_model_permissions_of_its_own():
     assert _labels(group) == {"wagtailadmin.access_admin"}
     assert not GroupPagePermission.objects.filter(group=group).exists()
     assert not GroupCollectionPermission.objects.filter(group=group).exists()
+
+
+def test_editor_manages_the_content_snippets_of_every_app(client, make_user):
+    """"All content": speakers, series, volunteer organisations and the press room's snippets, in the admin."""
+    from django.urls import reverse
+
+    client.force_login(make_user("all-content", EDITOR))
+    for model in ("events.speaker", "events.eventseries", "stories.volunteerorganisation", "press.presscontact",
+                  "press.mediakititem", "press.coverageitem"):
+        app_label, model_name = model.split(".")
+        for view in ("list", "add"):
+            url = reverse(f"wagtailsnippets_{app_label}_{model_name}:{view}")
+            assert client.get(url).status_code == 200, (model, view)
