@@ -12,3 +12,9 @@ class HubConfig(AppConfig):
 
         cache.connect_signals()  # page cache generation; before Wagtail's front-end cache handlers
         cache.connect_frontend_signals()
+
+        from django.db.models.signals import post_save
+
+        from hub.roles import grant_for_new_page
+
+        post_save.connect(grant_for_new_page, dispatch_uid="hub-roles-new-page")

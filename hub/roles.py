@@ -141,6 +141,27 @@ def setup_roles():
     return groups
 
 
+def grant_for_new_page(sender, instance, created, raw=False, **kwargs):
+    """post_save: a page created later (a new language's home page or index, made by a translation) gets the
+    roles' page permissions and its workflow at once, not at the next `setup_roles`."""
+    if not created or raw or not isinstance(instance, Page):
+        return
+    label = f"{instance._meta.app_label}.{type(instance).__name__}"
+    for name, spec in ROLES.items():
+        if label not in spec["pages"] or not spec["page_perms"]:
+            continue
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue  # roles not set up yet (the first migration of a fresh database)
+        for codename in spec["page_perms"]:
+            perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=instance, permission=perm)
+    workflow_name = {"hub.HomePage": WORKFLOW_NAME, "methods.MethodIndexPage": EXPERT_WORKFLOW_NAME}.get(label)
+    workflow = Workflow.objects.filter(name=workflow_name).first() if workflow_name else None
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(page=instance, defaults={"workflow": workflow})
+
+
 def setup_workflow(editor_group):
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name="Redaksjonell godkjenning").first()

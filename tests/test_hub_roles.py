@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Locale, Page, Workflow, WorkflowPage
 
 from hub.models import HomePage
 from hub.roles import COUNTY_EDITOR, EDITOR, EVENT_MANAGER, EXPERT_GROUP, PRESS_OFFICER, ROLES
@@ -157,3 +157,18 @@ def test_editor_manages_the_content_snippets_of_every_app(client, make_user):
         for view in ("list", "add"):
             url = reverse(f"wagtailsnippets_{app_label}_{model_name}:{view}")
             assert client.get(url).status_code == 200, (model, view)
+
+
+def test_a_page_translated_later_gets_the_roles_permissions_and_workflow_at_once(home):
+    """A new events index in Nynorsk, made by translating: county editors may add stories/events under it."""
+    from events.models import EventIndexPage
+    from hub.translation import translate
+
+    source = EventIndexPage.objects.filter(locale__language_code="nb").first()
+    nn = source.get_translation_or_none(Locale.objects.get(language_code="nn"))
+    if nn is not None:
+        nn.delete()
+    translate(source, "nn", {})
+    nn = source.get_translation(Locale.objects.get(language_code="nn"))
+    granted = set(GroupPagePermission.objects.filter(page=nn, group__name=COUNTY_EDITOR).values_list("permission__codename", flat=True))
+    assert granted == {"add_page", "change_page"}
