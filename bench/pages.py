@@ -330,7 +330,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=8)
-    parser.add_argument("--mixed", type=int, default=2000, help="mixed requests before measuring memory (issue: 10000)")
+    parser.add_argument("--mixed", type=int, default=10000, help="mixed requests before measuring memory")
     parser.add_argument("--page-cache", type=int, default=0, help="PAGE_CACHE_SECONDS for the gunicorn run")
     parser.add_argument("--throughput-types", nargs="*", default=["MethodPage", "CaseStoryIndexPage", "StandardPage", "HomePage"])
     parser.add_argument("--throughput-pages", type=int, default=2)
