@@ -23,11 +23,24 @@ QUERIES = ["bibliotek", "samskaping", "frivillige", "kommunene", "lesesirkel", "
            "lokalsamfunnet", "kurs", "partnerskap"]
 
 
+DEMO_MODULES = ["hub/demo.py", "methods/demo_data.py", "methods/demo.py", "stories/demo_data.py", "stories/demo.py",
+                "events/demo.py", "press/demo.py"]
+
+
 def words():
-    text = (ROOT.parent / "shared" / "seed" / "samskaping-fra-planverk-til-hverdagspraksis.txt").read_text()
+    """The vocabulary of the project's own (Bokmål) demo content: every string literal in the demo modules."""
+    import ast
+
     from search.text import tokens
 
-    vocab = [w for w in {t for line in text.splitlines() for t in tokens(line)} if len(w) > 3]
+    vocab = set()
+    for name in DEMO_MODULES:
+        path = ROOT / name
+        if not path.exists():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value:
+                vocab.update(t for t in tokens(node.value) if len(t) > 3 and t.isalpha())
     return sorted(vocab)
 
 

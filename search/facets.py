@@ -1,8 +1,8 @@
 """Facet values: per page (for engine documents), aggregate counts and filters in SQL, and display labels.
 
 A facet value is the related object's slug (county, theme, tag), the stored value (phase), the model label
-(type) or the language code (language). Counts are GROUP BY queries over the matching page ids, one per facet
-and content type, never a loop over hits.
+(type) or the language code (language). Counts are GROUP BY queries over the matching page ids (a subquery),
+one per facet and content type, never a loop over hits.
 """
 
 from collections import Counter
@@ -97,10 +97,11 @@ def counts(facet, page_ids):
 
 
 def counts_for(page_ids, wanted):
-    """{facet: {value: count}} for the pages `page_ids` (a list): type and language in one GROUP BY, then the
-    field facets only for the types that occur among those pages."""
+    """{facet: {value: count}} for the pages `page_ids` (a list, or a subquery of page ids so the counting stays
+    inside the database): type and language in one GROUP BY, then the field facets only for the types that
+    occur among those pages."""
     result = {f: {} for f in wanted}
-    if not page_ids:
+    if isinstance(page_ids, (list, tuple, set)) and not page_ids:
         return result
     cts = content_type_ids()
     rows = (

@@ -82,8 +82,10 @@ class Outcome:
 
 def search(terms, language=None, filters=None, offset=0, limit=10):
     filters = {f: list(v) for f, v in (filters or {}).items() if v and f in registry.FACETS}
-    spec = SearchSpec(terms=terms, language=language, filters=filters, facets=facet_mod.available(),
-                      offset=offset, limit=limit)
+    if language:  # results are in one language already: no language facet to count, show or filter by
+        filters.pop("language", None)
+    facets = [f for f in facet_mod.available() if not (language and f == "language")]
+    spec = SearchSpec(terms=terms, language=language, filters=filters, facets=facets, offset=offset, limit=limit)
     hits, engine, degraded = _run("search", spec)
     relaxed = False
     if hits.total == 0 and len(terms) > 1:
@@ -138,6 +140,8 @@ def build_results(ids, terms):
 def facet_list(counts, filters, language):
     out = []
     for facet in facet_mod.available():
+        if facet not in counts:  # not counted for this search (the language facet in one-language mode)
+            continue
         values = dict(counts.get(facet, {}))
         for selected in filters.get(facet, []):
             values.setdefault(selected, 0)

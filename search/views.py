@@ -1,11 +1,20 @@
-"""The search page and the autocomplete endpoint. GET only, no database writes (the query log is buffered)."""
+"""The search page and the autocomplete endpoint. GET only, no database writes (the query log is buffered).
 
+Both are rate limited per client (hub.antispam): SEARCH_RATE_LIMIT and SEARCH_AUTOCOMPLETE_RATE_LIMIT are
+(requests, window seconds), read on every request so deployments and tests can change them.
+"""
+
+from functools import wraps
+
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.http import urlencode
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from hub.antispam import rate_limited, too_many_requests
 from hub.pagination import paginate
 
 from . import querylog, registry, service
@@ -13,6 +22,23 @@ from .text import clean, normalise, tokens
 
 PER_PAGE = 10
 MAX_PAGE = 100
+DEFAULT_RATES = {"SEARCH_RATE_LIMIT": (120, 60), "SEARCH_AUTOCOMPLETE_RATE_LIMIT": (600, 60)}
+
+
+def limited(setting):
+    """At most (requests, seconds) from the setting per client, else hub.antispam's friendly 429."""
+
+    def decorator(view_func):
+        @wraps(view_func)
+        def wrapper(request, *args, **kwargs):
+            limit, window = getattr(settings, setting, DEFAULT_RATES[setting])
+            if rate_limited(request, setting.lower(), limit, window):
+                return too_many_requests(request, window)
+            return view_func(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 class _Window:
@@ -48,6 +74,7 @@ def _filters(request):
 
 
 @require_GET
+@limited("SEARCH_RATE_LIMIT")
 def search_view(request):
     raw = clean(request.GET.get("q", ""))
     terms = tokens(raw)
@@ -55,8 +82,8 @@ def search_view(request):
     all_languages = request.GET.get("sprak") == "alle"
     language = None if all_languages else visitor_language
     filters = _filters(request)
-    if all_languages is False:
-        filters.pop("language", None)
+    if not all_languages:
+        filters.pop("language", None)  # one language already; the facet is not shown in this mode either
     outcome, page_obj = None, None
     if terms:
         def run(offset):
@@ -76,11 +103,22 @@ def search_view(request):
         "all_languages": all_languages,
         "language": visitor_language,
         "filters": {k: v for k, v in filters.items() if v},
+        "this_language_url": _query_string(raw, filters, all_languages=False),
+        "all_languages_url": _query_string(raw, filters, all_languages=True),
         "picks": service.editors_picks(raw) if terms and (page_obj is None or page_obj.number == 1) else [],
         "suggestion": service.spelling_suggestion(terms, language) if empty else None,
         "popular": service.popular_searches(visitor_language) if (empty or not terms) else [],
     }
     return TemplateResponse(request, "search/search_page.html", context)
+
+
+def _query_string(raw, filters, all_languages):
+    """The search URL's query string with the chosen facets kept (not the language facet in one-language mode)."""
+    params = [("q", raw)]
+    params += [(f, v) for f, values in filters.items() if all_languages or f != "language" for v in values]
+    if all_languages:
+        params.append(("sprak", "alle"))
+    return "?" + urlencode(params)
 
 
 def _offset(request):
@@ -92,12 +130,15 @@ def _offset(request):
 
 
 @require_GET
+@limited("SEARCH_AUTOCOMPLETE_RATE_LIMIT")
 def autocomplete_view(request):
     terms = tokens(clean(request.GET.get("q", "")))
     pages = service.autocomplete(terms, _language(request)) if terms and len("".join(terms)) >= 2 else []
     data = [
         {"title": p.title, "url": p.get_url(request), "type": str(registry.type_for_page(p).name)} for p in pages
     ]
-    response = JsonResponse({"query": " ".join(terms), "suggestions": data})
+    # What the header box announces to screen readers (static/search/autocomplete.js), in the visitor's language.
+    status = ngettext("%(count)s suggestion", "%(count)s suggestions", len(data)) % {"count": len(data)}
+    response = JsonResponse({"query": " ".join(terms), "suggestions": data, "status": status if data else ""})
     response["Cache-Control"] = "public, max-age=60"
     return response

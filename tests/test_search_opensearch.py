@@ -10,8 +10,10 @@ from django.test import override_settings
 
 from search.models import Synonym
 from tests.test_search_support import (  # noqa: F401 - fixtures
+    COUNTY_MUNICIPALITIES,
     ROOT,
     engine_settings,
+    facet_counts,
     get,
     home_for,
     launcher,
@@ -20,6 +22,7 @@ from tests.test_search_support import (  # noqa: F401 - fixtures
     opensearch_url,
     page,
     result_titles,
+    story,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.opensearch]
@@ -67,6 +70,27 @@ def test_facets_come_from_engine_aggregations_with_every_value(client, home, ope
     facets = {f: {v: n for v, _label, n, _sel in items} for f, _l, items in outcome.facets}
     assert facets["language"] == {"nb": 12, "en": 1}
     assert facets["type"] == {"hub.StandardPage": 1}
+
+
+def test_county_and_tag_facets_count_every_value_and_combine(client, home, opensearch):
+    word = "bokhyllevandring"
+    for i, number in enumerate(COUNTY_MUNICIPALITIES.values()):
+        story(f"{word} nummer {i}", number, tags=[f"emne-{i:02d}"])
+    story(f"{word} igjen i Oslo", "0301", tags=["emne-00", "eldre"])
+    opensearch.refresh()
+    response = get(client, URL, q=word)
+    outcome = response.context["outcome"]
+    assert outcome.engine == "opensearch" and outcome.hits.total == 13
+    counts = facet_counts(response)
+    assert counts["county"] == {c: 2 if c == "oslo" else 1 for c in COUNTY_MUNICIPALITIES}  # twelve values
+    assert counts["tag"] == {**{f"emne-{i:02d}": 2 if i == 0 else 1 for i in range(12)}, "eldre": 1}
+    narrowed = get(client, URL, q=word, county="oslo", tag="eldre")
+    assert [r.page.title for r in narrowed.context["outcome"].results] == [f"{word} igjen i Oslo"]
+    counts = facet_counts(narrowed)
+    assert counts["county"] == {"oslo": 1}  # with the tag filter, without its own
+    assert counts["tag"] == {"emne-00": 1, "eldre": 1, "emne-07": 1}  # with the county filter, without its own
+    either = get(client, URL, q=word, county=["oslo", "agder"])
+    assert either.context["outcome"].hits.total == 3
 
 
 def test_language_filter_defaults_to_visitor_language(client, home, opensearch):

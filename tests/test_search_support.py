@@ -4,6 +4,7 @@ The OpenSearch tests use the real node from tools/opensearch (started by tools/t
 Without Java they skip with a loud reason; under CI=true a missing engine fails instead.
 """
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -140,7 +141,55 @@ def result_titles(response):
     return [r.page.title for r in outcome.results] if outcome else []
 
 
+def facet_counts(response):
+    """{facet: {value: count}} as the search page shows them."""
+    outcome = response.context["outcome"]
+    return {f: {v: n for v, _label, n, _sel in items} for f, _l, items in outcome.facets}
+
+
+def story(title, municipality, themes=(), tags=(), text=""):
+    """A published case story under the Bokmål story index (its county follows from the municipality)."""
+    from hub.models import Municipality, Theme
+    from stories.models import CaseStoryIndexPage, CaseStoryPage
+
+    index = CaseStoryIndexPage.objects.filter(locale__language_code="nb").first()
+    instance = CaseStoryPage(
+        title=title, slug=f"h-{uuid.uuid4().hex[:8]}", lead=text or title, library_name="Testbiblioteket",
+        municipality=Municipality.objects.get(number=municipality), period_start=datetime.date(2024, 1, 1),
+    )
+    nb = locale("nb")
+    instance.themes = [Theme.objects.get_or_create(locale=nb, slug=s, defaults={"name": s.title()})[0] for s in themes]
+    if tags:
+        instance.tags.add(*tags)
+    return publish_child(index, instance)
+
+
+def method(parent, title, phase=None, tags=(), text=""):
+    """A published method under parent, in the given co-creation phase (by slug)."""
+    from methods.models import MethodPage, Phase
+
+    instance = MethodPage(title=title, slug=f"m-{uuid.uuid4().hex[:8]}", summary=text or title,
+                          phase=Phase.objects.get(slug=phase, locale=parent.locale) if phase else None)
+    if tags:
+        instance.tags.add(*tags)
+    return publish_child(parent, instance)
+
+
+def method_pack(home):
+    from methods.models import MethodIndexPage
+
+    return publish_child(home, MethodIndexPage(title="Testpakke for søk", slug=f"pakke-{uuid.uuid4().hex[:6]}"))
+
+
+# One municipality in each of twelve counties (county slug -> municipality number).
+COUNTY_MUNICIPALITIES = {
+    "agder": "4203", "akershus": "3203", "buskerud": "3301", "finnmark": "5601", "innlandet": "3428",
+    "more-og-romsdal": "1547", "nordland": "1826", "oslo": "0301", "rogaland": "1114", "telemark": "4012",
+    "troms": "5532", "trondelag": "5049",
+}
+
+
 __all__ = [
-    "Page", "engine_settings", "get", "home_for", "launcher", "locale", "node_is_up", "opensearch", "opensearch_url",
-    "page", "refresh", "result_titles",
+    "COUNTY_MUNICIPALITIES", "Page", "engine_settings", "facet_counts", "get", "home_for", "launcher", "locale",
+    "method", "method_pack", "node_is_up", "opensearch", "opensearch_url", "page", "refresh", "result_titles", "story",
 ]

@@ -14,3 +14,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATICFILES_DIRS = [*STATICFILES_DIRS, ("vendor/axe", NODE_MODULES / "axe-core")]  # noqa: F405
 # Many tests sign in through the login form within minutes; tests of the throttle set their own limit.
 HUB_LOGIN_RATE = (10_000, 300)
+# The whole suite searches from one address within minutes; the rate-limit tests set their own limits.
+SEARCH_RATE_LIMIT = (10_000, 60)
+SEARCH_AUTOCOMPLETE_RATE_LIMIT = (10_000, 60)

@@ -1,9 +1,11 @@
-"""Search over modelsearch's own index table, ranked inside one SQL query.
+"""Search over modelsearch's own index table, ranked inside one SQL query, facet counts as SQL aggregates.
 
 PostgreSQL: `(title || body) @@ to_tsquery('norwegian', …)`, matched by the GIN expression index our migration
 adds, ranked with ts_rank. SQLite: one FTS5 MATCH ordered by bm25() with LIMIT, over text that our backend
 (`search.backends.sqlite`) stored stemmed, instead of modelsearch's per-row correlated BM25 subquery.
 """
+
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BigIntegerField, BooleanField, CharField, F, FloatField
@@ -55,30 +57,56 @@ def base_pages(spec, exclude_facet=None):
     return qs
 
 
+@dataclass(frozen=True)
+class Match:
+    """One query's match, built per call and passed along: the engines are shared by every thread, so nothing
+    about a query is ever stored on them. `entries` is the IndexEntry queryset, `expression` the raw query the
+    engine's SQL binds (a tsquery string on PostgreSQL, an FTS5 MATCH expression on SQLite)."""
+
+    entries: object
+    expression: str
+    configs: tuple = ()
+
+
+def page_key_subquery(pages):
+    """The page ids of `pages` as text, comparable with IndexEntry.object_id, as a subquery."""
+    return pages.annotate(key=Cast("pk", CharField())).values("key")
+
+
 class DatabaseEngine:
     name = "database"
 
-    def matching_entries(self, spec):
+    def match(self, spec):
+        """A Match for spec, or None when there is nothing to search for."""
         raise NotImplementedError
 
-    def ranked_ids(self, entries, pages, offset, limit):
+    def ranked_ids(self, match, pages, offset, limit):
         raise NotImplementedError
 
-    MAX_MATCHES = 20000  # ranked ids fetched per search; counts beyond this are capped
+    def matching_page_ids(self, match, pages):
+        """A subquery of the ids of the pages in `pages` that match: the facet counts aggregate over it inside
+        the database, so no id list is ever fetched into Python."""
+        entries = match.entries.filter(object_id__in=page_key_subquery(pages))
+        return entries.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
 
     def search(self, spec):
-        """One ranked match query for all matching ids (the rank is computed for every match anyway), then facet
-        counts as GROUP BY queries over those ids; a chosen facet re-matches without its own filter."""
-        entries = self.matching_entries(spec)
-        if entries is None:
+        """One ranked query for the requested slice, one COUNT, and the facet counts as GROUP BY queries over the
+        matching set (a subquery); a chosen facet counts over the matches without its own filter."""
+        match = self.match(spec)
+        if match is None:
             return Hits([], 0, {f: {} for f in spec.facets}, self.name)
-        ranked = self.ranked_ids(entries, base_pages(spec), 0, self.MAX_MATCHES)
-        counts = facet_mod.counts_for(ranked, [f for f in spec.facets if not spec.filters.get(f)])
+        pages = base_pages(spec)
+        ids = self.ranked_ids(match, pages, spec.offset, spec.limit)
+        total = match.entries.filter(object_id__in=page_key_subquery(pages)).count()
+        counts = {f: {} for f in spec.facets}
+        if total:
+            unfiltered = [f for f in spec.facets if not spec.filters.get(f)]
+            counts.update(facet_mod.counts_for(self.matching_page_ids(match, pages), unfiltered))
         for facet in spec.facets:
             if spec.filters.get(facet):
-                scope = self.ranked_ids(entries, base_pages(spec, exclude_facet=facet), 0, self.MAX_MATCHES)
+                scope = self.matching_page_ids(match, base_pages(spec, exclude_facet=facet))
                 counts[facet] = facet_mod.counts_for(scope, [facet])[facet]
-        return Hits(ranked[spec.offset : spec.offset + spec.limit], len(ranked), counts, self.name)
+        return Hits(ids, total, counts, self.name)
 
     def autocomplete(self, terms, language, limit=8):
         raise NotImplementedError
@@ -86,7 +114,6 @@ class DatabaseEngine:
 
 class PostgresEngine(DatabaseEngine):
     name = "postgresql"
-    config = "norwegian"
 
     def __init__(self, config="norwegian"):
         self.config = config or "norwegian"
@@ -103,30 +130,39 @@ class PostgresEngine(DatabaseEngine):
         joiner = " & " if spec.operator == "and" else " | "
         return joiner.join(groups)
 
-    def matching_entries(self, spec):
+    def configs(self, language):
+        """The text search configurations the query is parsed with: the one the index used for that language."""
+        return (self.config,)
+
+    def _tsquery_sql(self, configs):
+        return "(" + " || ".join("to_tsquery(%s::regconfig, %s)" for _ in configs) + ")"
+
+    def _tsquery_params(self, match):
+        return [p for config in match.configs for p in (config, match.expression)]
+
+    def match(self, spec):
         if not spec.terms:
             return None
-        self._tsq = self.tsquery(spec)
+        tsq, configs = self.tsquery(spec), self.configs(spec.language)
         cts = list(facet_mod.content_type_ids())
-        match = ColumnSQL(
-            "({title} || {body}) @@ to_tsquery(%s::regconfig, %s)",
+        condition = ColumnSQL(
+            "({title} || {body}) @@ " + self._tsquery_sql(configs),
             ["title", "body"],
-            [self.config, self._tsq],
+            [p for config in configs for p in (config, tsq)],
             BooleanField(),
         )
-        return IndexEntry.objects.filter(content_type_id__in=cts).filter(match)
+        return Match(IndexEntry.objects.filter(content_type_id__in=cts).filter(condition), tsq, configs)
 
-    def ranked_ids(self, entries, pages, offset, limit):
+    def ranked_ids(self, match, pages, offset, limit):
+        tsq_sql, params = self._tsquery_sql(match.configs), self._tsquery_params(match)
         rank = ColumnSQL(
-            "ts_rank({title}, to_tsquery(%s::regconfig, %s)) * {title_norm} * 2"
-            " + ts_rank({body}, to_tsquery(%s::regconfig, %s))",
+            f"ts_rank({{title}}, {tsq_sql}) * {{title_norm}} * 2 + ts_rank({{body}}, {tsq_sql})",
             ["title", "title_norm", "body"],
-            [self.config, self._tsq, self.config, self._tsq],
+            [*params, *params],
             FloatField(),
         )
-        page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
         rows = (
-            entries.filter(object_id__in=page_keys)
+            match.entries.filter(object_id__in=page_key_subquery(pages))
             .annotate(rank=rank)
             .order_by("-rank", "-id")
             .values_list("object_id", flat=True)[offset : offset + limit]
@@ -138,10 +174,10 @@ class PostgresEngine(DatabaseEngine):
             return []
         tsq = " & ".join(self._lexeme(t) for t in terms[:-1]) + (" & " if len(terms) > 1 else "")
         tsq += self._lexeme(terms[-1]) + ":*"
-        match = ColumnSQL("{autocomplete} @@ to_tsquery('simple', %s)", ["autocomplete"], [tsq], BooleanField())
-        entries = IndexEntry.objects.filter(content_type_id__in=list(facet_mod.content_type_ids())).filter(match)
-        spec_pages = base_pages(_Lang(language)).annotate(key=Cast("pk", CharField())).values("key")
-        rows = entries.filter(object_id__in=spec_pages).order_by("-title_norm", "id").values_list("object_id", flat=True)
+        condition = ColumnSQL("{autocomplete} @@ to_tsquery('simple', %s)", ["autocomplete"], [tsq], BooleanField())
+        entries = IndexEntry.objects.filter(content_type_id__in=list(facet_mod.content_type_ids())).filter(condition)
+        keys = page_key_subquery(base_pages(_Lang(language)))
+        rows = entries.filter(object_id__in=keys).order_by("-title_norm", "id").values_list("object_id", flat=True)
         return [int(r) for r in rows[:limit]]
 
 
@@ -166,15 +202,15 @@ class SQLiteEngine(DatabaseEngine):
         joiner = " AND " if spec.operator == "and" else " OR "
         return "{title body} : (" + joiner.join(groups) + ")"
 
-    def matching_entries(self, spec):
+    def match(self, spec):
         if not spec.terms:
             return None
-        self._match = self.match_expression(spec)
+        expression = self.match_expression(spec)
         cts = list(facet_mod.content_type_ids())
-        rowids = RawSQL(f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', [self._match])
-        return IndexEntry.objects.filter(content_type_id__in=cts, id__in=rowids)
+        rowids = RawSQL(f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', [expression])
+        return Match(IndexEntry.objects.filter(content_type_id__in=cts, id__in=rowids), expression)
 
-    def ranked_ids(self, entries, pages, offset, limit):
+    def ranked_ids(self, match, pages, offset, limit):
         page_sql, page_params = pages.values("pk").query.sql_with_params()
         cts = list(facet_mod.content_type_ids())
         sql = (
@@ -184,7 +220,7 @@ class SQLiteEngine(DatabaseEngine):
             f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC LIMIT %s OFFSET %s'
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self._match, *cts, *page_params, limit, offset])
+            cursor.execute(sql, [match.expression, *cts, *page_params, limit, offset])
             return [int(r[0]) for r in cursor.fetchall()]
 
     def autocomplete(self, terms, language, limit=8):
@@ -196,7 +232,7 @@ class SQLiteEngine(DatabaseEngine):
             f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', ["{autocomplete} : (" + expr + ")"]
         )
         entries = IndexEntry.objects.filter(content_type_id__in=list(facet_mod.content_type_ids()), id__in=rowids)
-        keys = base_pages(_Lang(language)).annotate(key=Cast("pk", CharField())).values("key")
+        keys = page_key_subquery(base_pages(_Lang(language)))
         rows = entries.filter(object_id__in=keys).order_by("-title_norm", "id").values_list("object_id", flat=True)
         return [int(r) for r in rows[:limit]]
 

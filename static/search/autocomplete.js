@@ -76,7 +76,10 @@
       } else {
         close();
       }
-      status.textContent = items.length ? items.length + " " + (list.getAttribute("data-count-label") || "") : "";
+      // The server sends the announcement translated and pluralised ("3 forslag"); a data-count-label on the
+      // input is the fallback for an endpoint without it.
+      var label = input.getAttribute("data-count-label");
+      status.textContent = data.status || (items.length && label ? items.length + " " + label : "");
     }
 
     function fetchSuggestions() {
