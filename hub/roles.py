@@ -37,7 +37,7 @@ ROLES = {
         "collection_perms": MEDIA_PERMS + ["delete_image", "delete_document"],
         "model_perms": [
             "hub.add_theme", "hub.change_theme", "hub.delete_theme", "hub.view_theme",
-            "hub.change_county", "hub.view_county", "hub.change_municipality", "hub.view_municipality",
+            "hub.view_county", "hub.view_municipality",  # read-only: they come from the official data file
             "hub.change_sitesettings", "hub.view_sitesettings",
             "wagtail_localize.submit_translation",
             # methods: the phase taxonomy and the feedback report (methods.view_methodfeedback opens the report)

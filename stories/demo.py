@@ -32,12 +32,9 @@ def _themes(locale):
 
 
 def _methods(locale):
-    """Demo methods by slug when the methods demo made them; otherwise whatever live methods exist."""
+    """The methods demo's live methods in this language, by slug (empty when the methods demo is not loaded)."""
     model = CaseStoryPage.methods_used.field.related_model
-    live = model.objects.live().filter(locale=locale)
-    by_slug = {m.slug: m for m in live.filter(slug__in=METHOD_SLUGS)}
-    ordered = [by_slug[s] for s in METHOD_SLUGS if s in by_slug]
-    return ordered or list(live.order_by("path")[:5])
+    return {m.slug: m for m in model.objects.live().filter(locale=locale, slug__in=METHOD_SLUGS)}
 
 
 def _organisation(locale, name, org_type, website):
@@ -55,7 +52,7 @@ def ensure_stories(index):
     created = {}
     for i, row in enumerate(STORIES):
         (slug, title, muni, library, orgs, challenge, did, outcomes, lessons, quote, start, end, status,
-         groups, theme_slugs, tags, n_methods) = row
+         groups, theme_slugs, tags, method_slugs) = row
         page = CaseStoryPage.objects.filter(locale=locale, slug=slug).first()
         if page is None:
             org_objs = [_organisation(locale, *o) for o in orgs]
@@ -82,7 +79,7 @@ def ensure_stories(index):
                 page.contact_consent, page.contact_consent_date = True, dt.date(2023, 6, 1)
             page.organisations = org_objs
             page.themes = [themes[s] for s in theme_slugs]
-            page.methods_used = [methods[(i + k) % len(methods)] for k in range(n_methods)] if methods else []
+            page.methods_used = [methods[s] for s in method_slugs if s in methods]
             page.tags.add(*tags)
             index.add_child(instance=page)
             page.save_revision().publish()

@@ -32,7 +32,7 @@ def csv_response(stories, request):
                 s.county.number,
                 "; ".join(_safe(o.name) for o in orgs),
                 "; ".join(sorted({o.org_type for o in orgs})),
-                "; ".join(_safe(m.title) for m in s.methods_used.all()),
+                "; ".join(_safe(m.title) for m in s.live_methods_used()),
                 "; ".join(t.name for t in s.themes.all()),
                 "; ".join(t.name for t in s.tags.all()),
                 s.period_start.isoformat(),

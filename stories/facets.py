@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from .models import CaseStoryPage, VolunteerOrganisation
+from .models import CaseStoryPage, VolunteerOrganisation, live_methods_prefetch
 
 
 class Facet:
@@ -69,6 +69,14 @@ class MethodFacet(Facet):
     param, label, value_field, label_field, many = (
         "metode", _("Method used"), "methods_used__slug", "methods_used__title", True
     )
+
+    def filter(self, qs, value):
+        linked = CaseStoryPage.objects.filter(methods_used__slug=value, methods_used__live=True).values("pk")
+        return qs.filter(pk__in=linked)
+
+    def rows(self, qs):
+        # Only published methods are offered and counted: a draft method's title must not leak.
+        return super().rows(qs.filter(methods_used__live=True))
 
 
 class ThemeFacet(Facet):
@@ -137,7 +145,8 @@ def sort_key(params):
 
 
 def for_list(qs):
-    """What a card, a CSV row or a feed item shows, fetched up front (no per-item queries)."""
+    """What a card, a CSV row, a feed item or an API item shows, fetched up front (no per-item queries).
+    Methods: only live, public ones (`CaseStoryPage.live_methods_used`)."""
     return qs.select_related("county", "municipality", "locale").prefetch_related(
-        "organisations", "methods_used", "themes", "tags"
+        "organisations", live_methods_prefetch(), "themes", "tags"
     )

@@ -61,7 +61,8 @@ def _names(chosen):
 
         names["organisasjonstype"] = dict(VolunteerOrganisation.ORG_TYPES)[chosen["organisasjonstype"]]
     if "metode" in chosen:
-        title = CaseStoryPage.methods_used.field.related_model.objects.filter(slug=chosen["metode"]).values_list(
+        methods = CaseStoryPage.methods_used.field.related_model.objects.live().public()
+        title = methods.filter(slug=chosen["metode"]).values_list(
             "title", flat=True
         ).first()
         if title:

@@ -3,7 +3,7 @@ the ones like their own (county, municipality, organisation type, method, theme,
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock, QuoteBlock
+
+from .serializers import TagNamesField
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -190,7 +192,7 @@ class CaseStoryPage(Page):
         APIField("target_groups"),
         APIField("method_list"),
         APIField("theme_list"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
     ]
     # Relations are kept on translations (wagtail-localize skips many-to-many fields by default).
     override_translatable_fields = [
@@ -274,11 +276,28 @@ class CaseStoryPage(Page):
 
     @property
     def method_list(self):
-        return [{"id": m.pk, "title": m.title} for m in self.methods_used.all()]
+        return [{"id": m.pk, "title": m.title} for m in self.live_methods_used()]
+
+    def live_methods_used(self):
+        """The published, public methods of the story: from `live_methods_prefetch()` when the list was fetched
+        with it (API listings, CSV), otherwise one query. Drafts and private methods never show."""
+        prefetched = getattr(self, LIVE_METHODS_ATTR, None)
+        if prefetched is not None:
+            return prefetched
+        return list(self.methods_used.live().public())
 
     @property
     def theme_list(self):
         return [{"name": t.name, "slug": t.slug} for t in self.themes.all()]
+
+
+LIVE_METHODS_ATTR = "prefetched_live_methods"
+
+
+def live_methods_prefetch():
+    """Prefetch for lists of stories: only the live, public methods, stored where `live_methods_used` looks."""
+    method_model = CaseStoryPage.methods_used.field.related_model
+    return Prefetch("methods_used", queryset=method_model.objects.live().public(), to_attr=LIVE_METHODS_ATTR)
 
 
 def _localized(queryset, locale_id):

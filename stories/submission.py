@@ -26,8 +26,13 @@ def _html(text):
     return linebreaks(escape(text or "")) if (text or "").strip() else ""
 
 
+# Letters that slugify's ASCII folding drops instead of replacing (Norwegian and Northern Sámi).
+_SLUG_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "đ": "d", "ŋ": "n", "ŧ": "t"})
+
+
 def _unique_slug(index, title):
-    base = slugify(title.replace("æ", "ae").replace("ø", "o").replace("å", "a"))[:60].strip("-") or "historie"
+    # Lowercase first, so "Ørsta" and "Æ" keep their letter like "ørsta" does.
+    base = slugify(title.lower().translate(_SLUG_LETTERS))[:60].strip("-") or "historie"
     taken = set(Page.objects.child_of(index).filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:

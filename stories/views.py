@@ -5,11 +5,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from hub.antispam import rate_limited
+from hub.security import embeddable
 
 from . import facets
 from .export import csv_response
@@ -53,7 +53,7 @@ def submit_thanks(request):
 
 
 @require_GET
-@xframe_options_exempt
+@embeddable
 def embed(request):
     """A compact list meant for an iframe on a municipality's own site; same filters as the index page."""
     index = index_for_locale()

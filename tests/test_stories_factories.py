@@ -76,3 +76,23 @@ def image_bytes(fmt="PNG", size=(40, 30)):
     buf = io.BytesIO()
     Image.new("RGB", size, (200, 80, 40)).save(buf, format=fmt)
     return buf.getvalue()
+
+
+def make_method(title, publish=True):
+    """A method page under the Bokmål method index (required text fields filled with placeholders)."""
+    from django.apps import apps
+
+    method_index_model = apps.get_model("methods", "MethodIndexPage")
+    method_model = apps.get_model("methods", "MethodPage")
+    index = method_index_model.objects.filter(locale__language_code="nb").order_by("path").first()
+    n = next(_seq)
+    method = method_model(title=title, slug=f"metode-{n}", live=publish)
+    for field in method_model._meta.concrete_fields:
+        if field.get_internal_type() in ("TextField", "CharField") and not field.blank and not getattr(method, field.attname):
+            setattr(method, field.attname, "Test")
+    index.add_child(instance=method)
+    revision = method.save_revision()
+    if publish:
+        revision.publish()
+    method.refresh_from_db()
+    return method

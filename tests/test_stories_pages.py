@@ -11,8 +11,10 @@ from wagtail.models import Locale
 from hub import relations
 from hub.roles import COUNTY_EDITOR
 from stories import queries
+from stories.demo_data import METHOD_SLUGS, STORIES
 from stories.models import CaseStoryIndexPage, CaseStoryPage
 
+from .helpers import ui
 from .test_stories_factories import make_story, org, story_index, theme  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +122,48 @@ def test_demo_has_sample_stories_from_many_counties_with_translations():
     translated = [s for s in stories if s.get_translations().live().count() >= 2]
     assert len(translated) >= 2
     assert CaseStoryIndexPage.objects.live().count() == 3  # nb, nn, en
+
+
+def _stories_section(html):
+    """The <section> of a method page headed "Stories that used this method", or None."""
+    heading = re.escape(ui("Stories that used this method"))
+    match = re.search(r"<section[^>]*>\s*<h2[^>]*>\s*" + heading + r"\s*</h2>(.*?)</section>", html, re.S)
+    return match.group(1) if match else None
+
+
+def _demo_method(slug):
+    from django.apps import apps
+
+    method = apps.get_model("methods", "MethodPage").objects.live().filter(slug=slug, locale__language_code="nb").first()
+    if method is None:
+        pytest.skip("the methods demo is not loaded")
+    return method
+
+
+def test_demo_stories_each_use_one_to_three_demo_methods_and_most_methods_are_used():
+    _demo_method("utforskende-samtale")
+    stories = CaseStoryPage.objects.live().filter(locale__language_code="nb", slug__in=[r[0] for r in STORIES])
+    assert stories.count() == len(STORIES)
+    used = set()
+    for story in stories.prefetch_related("methods_used"):
+        slugs = {m.slug for m in story.methods_used.all()}
+        assert 1 <= len(slugs) <= 3, story.slug
+        assert slugs <= set(METHOD_SLUGS), story.slug
+        used |= slugs
+    assert len(used) >= len(METHOD_SLUGS) - 2
+
+
+def test_method_page_lists_the_stories_that_used_it(client):
+    method = _demo_method("utforskende-samtale")
+    section = _stories_section(client.get(method.get_url()).content.decode())
+    assert section is not None
+    for title in ("Leseombud i idrettslaget", "Leksehjelp med Røde Kors", "Bokbad i moskeen"):
+        assert title in section
+    assert "Sjakk for alle" not in section
+
+
+def test_method_page_without_stories_has_no_stories_section(client, method_page):
+    html = client.get(method_page.get_url()).content.decode()
+    assert method_page.title in html
+    assert _stories_section(html) is None
+    assert ui("Stories that used this method") not in html

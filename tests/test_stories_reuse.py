@@ -6,7 +6,10 @@ import io
 import feedparser
 import pytest
 
-from .test_stories_factories import make_story, org, story_index, theme  # noqa: F401
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .test_stories_factories import make_method, make_story, org, story_index, theme  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 API = "/api/v2/pages/?type=stories.CaseStoryPage"
@@ -97,4 +100,50 @@ def test_embed_is_frameable_filtered_and_the_rest_of_the_site_is_not(client, sto
     assert "Hamar leser" in html and "Gjøvik møtes" in html and "Oslo leser" not in html
     assert 'target="_top"' in html
     assert "Hemmelig utkast" not in client.get("/nb/historier/innebygd/").content.decode()
-    assert client.get("/nb/historier/")["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" not in response["Content-Security-Policy"]
+    index = client.get("/nb/historier/")
+    assert index["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in index["Content-Security-Policy"]
+
+
+def test_api_csv_and_facets_show_only_published_methods(client, story_index):
+    live = make_method("Publisert metode")
+    draft = make_method("Upublisert metode", publish=False)
+    story = make_story(story_index, "Med to metoder", methods=[live, draft])
+    listing = client.get(f"{API}&locale=nb&fields=method_list").json()["items"]
+    assert listing[0]["method_list"] == [{"id": live.pk, "title": "Publisert metode"}]
+    detail = client.get(f"/api/v2/pages/{story.pk}/").json()
+    assert detail["method_list"] == [{"id": live.pk, "title": "Publisert metode"}]
+    rows = list(csv.DictReader(io.StringIO(client.get("/nb/historier/eksport.csv").content.decode("utf-8-sig"))))
+    assert rows[0]["methods"] == "Publisert metode"
+    index_html = client.get("/nb/historier/").content.decode()
+    assert "Publisert metode" in index_html and "Upublisert metode" not in index_html
+    assert "Upublisert metode" not in client.get(f"/nb/historier/?metode={draft.slug}").content.decode()
+    assert client.get(f"/nb/historier/?metode={draft.slug}").context["stories"].paginator.count == 0
+
+
+def _api_listing_queries(client):
+    url = f"{API}&locale=nb&fields=*&limit=50"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(response.json()["items"]), len(queries)
+
+
+def test_api_story_listing_costs_the_same_queries_for_few_and_many_stories(client, story_index):
+    reading, method = theme("lesing"), make_method("Metode i lista")
+
+    def add(n):
+        for i in range(n):
+            make_story(story_index, None, "3403" if i % 2 else "4601", [org(f"Lag {i}", "sports")], [reading],
+                       ["lesing"], methods=[method])
+
+    add(2)
+    client.get(API)  # warm up the per-process caches (site root paths, content types)
+    few, few_queries = _api_listing_queries(client)
+    add(6)
+    many, many_queries = _api_listing_queries(client)
+    assert (few, many) == (2, 8)
+    assert many_queries == few_queries
+    assert many_queries <= 15

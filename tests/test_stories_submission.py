@@ -202,3 +202,14 @@ def test_submission_can_never_publish_itself_or_overwrite_another_page(client, f
     existing.refresh_from_db()
     assert existing.live and existing.revisions.count() == existing_revisions
     assert existing.lead == "Ingress for Lesegrupper med pensjonistlaget"
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Økt lesing i Ørsta", "okt-lesing-i-orsta"),
+    ("ÆRLIG TALT OM ÅPNE BIBLIOTEK", "aerlig-talt-om-apne-bibliotek"),
+    ("Ođđa ráđđi", "odda-raddi"),
+])
+def test_submitted_title_with_capital_norwegian_letters_keeps_them_in_the_slug(client, fresh, title, slug):
+    response = client.post(URL, form_data(title=title), REMOTE_ADDR="10.0.0.9")
+    assert response.status_code == 302
+    assert CaseStoryPage.objects.get(title=title).slug == slug

@@ -1,5 +1,6 @@
 """Shared taxonomy: Norway's counties and municipalities (from SSB data shipped in hub/data) and themes."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -58,3 +59,12 @@ class Theme(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # The admin form has no locale field, so Django skips the (slug, locale) constraint there: check it here
+        # so a taken slug is a form error instead of a database error.
+        super().clean()
+        if self.slug and self.locale_id:
+            taken = Theme.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk).exists()
+            if taken:
+                raise ValidationError({"slug": _("A theme with this slug already exists in this language.")})
