@@ -23,7 +23,7 @@ QUERY_PINS = {
     "methods.CourseModulePage": 20,
     "methods.CourseLessonPage": 22,
     "methods.CourseMethodStepPage": 32,
-    "stories.CaseStoryIndexPage": 28,
+    "stories.CaseStoryIndexPage": 29,  # +1: the method facet lists live methods only
     "stories.CaseStoryPage": 27,
     "events.EventIndexPage": 23,
     "events.EventPage": 36,
