@@ -1,11 +1,14 @@
 """What a method page needs besides its fields: cross-links, related methods, and the feedback POST."""
 
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from hub.antispam import rate_limited
 from hub.relations import related_sections
+from hub.security import anonymous_form
 from methods.forms import FeedbackForm
 from methods.services import submit_feedback
 
@@ -19,6 +22,16 @@ def method_context(method, request):
         "related_sections": related_sections("method", method, request),
         "related_methods": method.localized_related_methods(),
     }
+
+
+@anonymous_form
+@require_POST
+def feedback_view(request, page_id):
+    """The feedback form's own URL: the method page itself stays free of per-visitor tokens, so it is cached."""
+    from methods.models import MethodPage
+
+    page = get_object_or_404(MethodPage.objects.live().public(), pk=page_id)
+    return handle_feedback_post(page, request)
 
 
 def handle_feedback_post(page, request):

@@ -2,6 +2,9 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from methods.models import MethodFeedback, MethodPage
 
@@ -20,8 +23,14 @@ def method():
     return MethodPage.objects.get(slug="idemyldring", locale__language_code="nb")
 
 
+def feedback_url(page):
+    """The form's action on the page (its own URL, in the page's language)."""
+    with translation.override(page.locale.language_code):
+        return reverse("methods:feedback", args=[page.pk])
+
+
 def post(client, page, ip="10.0.0.1", **data):
-    return client.post(page.url, data, REMOTE_ADDR=ip)
+    return client.post(feedback_url(page), data, REMOTE_ADDR=ip)
 
 
 def test_valid_feedback_is_stored_and_redirects_to_thanks(client, method):
@@ -101,3 +110,50 @@ def test_every_method_page_has_the_form_with_labels(client, method):
         assert f'for="id_rating_{i}"' in html
     assert 'for="id_comment"' in html and 'for="id_role"' in html
     assert 'name="website_url"' in html
+
+
+def test_the_form_posts_to_its_own_url_in_the_pages_language(client, method):
+    html = client.get(method.url).content.decode()
+    assert f'action="{feedback_url(method)}#tilbakemelding"' in html
+
+
+def test_method_page_holds_no_per_visitor_token_so_caches_can_share_it(client, method):
+    response = client.get(method.url)
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert "csrftoken" not in response.cookies
+
+
+def test_cross_site_feedback_posts_are_refused(method):
+    url = feedback_url(method)
+    forged = Client(enforce_csrf_checks=True)
+    assert forged.post(url, {"rating": "5"}, HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert forged.post(url, {"rating": "5"}, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+    assert forged.post(url, {"rating": "5"}, HTTP_REFERER="https://evil.example/side").status_code == 403
+    assert not MethodFeedback.objects.exists()
+    same_site = forged.post(url, {"rating": "5"}, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin")
+    assert same_site.status_code == 302 and MethodFeedback.objects.count() == 1
+
+
+def test_signed_in_visitor_needs_the_csrf_token_too(client, method, django_user_model):
+    user = django_user_model.objects.create_user("signed-in", "s@example.com", "pw")
+    signed_in = Client(enforce_csrf_checks=True)
+    signed_in.force_login(user)
+    url = feedback_url(method)
+    assert signed_in.post(url, {"rating": "4"}, HTTP_ORIGIN="http://testserver").status_code == 403
+    page = signed_in.get(method.url).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    ok = signed_in.post(url, {"rating": "4", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="http://testserver")
+    assert ok.status_code == 302 and MethodFeedback.objects.count() == 1
+
+
+def test_feedback_for_a_page_that_is_not_live_is_404(client, method):
+    method.unpublish()
+    assert post(client, method, rating="4").status_code == 404
+
+
+def test_method_page_is_served_from_the_page_cache_on_the_second_view(client, method, settings):
+    settings.HUB_PAGE_CACHE_SECONDS, settings.HUB_FRONTEND_MAX_AGE = 300, 120
+    cache.clear()
+    assert client.get(method.url)["X-Hub-Page-Cache"] == "miss"
+    second = client.get(method.url)
+    assert second["X-Hub-Page-Cache"] == "hit" and 'id="tilbakemelding"' in second.content.decode()

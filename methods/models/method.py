@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -150,13 +151,6 @@ class MethodPage(Page):
         if errors:
             raise ValidationError(errors)
 
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from methods.views import handle_feedback_post
-
-            return handle_feedback_post(self, request)
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         from methods.forms import FeedbackForm
         from methods.views import method_context
@@ -164,7 +158,7 @@ class MethodPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(method_context(self, request))
         context.setdefault("feedback_form", FeedbackForm())
-        context["feedback_action"] = self.get_url(request)
+        context["feedback_action"] = reverse("methods:feedback", args=[self.pk])
         context["feedback_thanks"] = request.GET.get("tilbakemelding") == "takk"
         return context
 
