@@ -8,10 +8,11 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import cache
+        from hub import cache, locales
 
         cache.connect_signals()  # page cache generation; before Wagtail's front-end cache handlers
         cache.connect_frontend_signals()
+        locales.install()  # one Locale lookup per language per request (hub/locales.py)
 
         from django.db.models.signals import post_save
 

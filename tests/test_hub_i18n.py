@@ -52,3 +52,23 @@ def test_current_language_is_marked(client):
 def test_interface_text_comes_from_the_catalogue_of_each_language(client, lang, skip_text):
     html = client.get(f"/{lang}/").content.decode()
     assert skip_text in html
+
+
+def test_active_locale_is_looked_up_once_per_request(client):
+    """hub/locales.py: Wagtail asks for the active Locale many times per page; one query serves them all."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/nb/arrangementer/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/nb/arrangementer/").status_code == 200
+    lookups = [q["sql"] for q in queries if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."language_code"' in q["sql"]]
+    assert len(lookups) == 1, lookups
+
+
+def test_locale_lookups_outside_a_request_still_reach_the_database(django_assert_num_queries):
+    from wagtail.models import Locale
+
+    with django_assert_num_queries(2):
+        Locale.get_active()
+        Locale.get_active()

@@ -25,8 +25,8 @@ QUERY_PINS = {
     "methods.CourseMethodStepPage": 32,
     "stories.CaseStoryIndexPage": 29,  # +1: the method facet lists live methods only
     "stories.CaseStoryPage": 27,
-    "events.EventIndexPage": 23,
-    "events.EventPage": 36,
+    "events.EventIndexPage": 21,
+    "events.EventPage": 24,  # was 36 before hub/locales.py
     "press.PressRoomPage": 24,
     "press.PressReleasePage": 20,
 }

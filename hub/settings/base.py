@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.locales.RequestLocaleCacheMiddleware",  # one Locale query per language per request
     "hub.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, …: public site strict, admin looser
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.cache.PageCacheMiddleware",  # whole pages for anonymous visitors (see hub/cache.py)
