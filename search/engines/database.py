@@ -1,14 +1,19 @@
-"""Search over modelsearch's own index table, ranked inside one SQL query, facet counts as SQL aggregates.
+"""Search over modelsearch's own index table: the match evaluated once per search, facet counts as SQL aggregates.
 
-PostgreSQL: `(title || body) @@ to_tsquery('norwegian', …)`, matched by the GIN expression index our migration
-adds, ranked with ts_rank. SQLite: one FTS5 MATCH ordered by bm25() with LIMIT, over text that our backend
+PostgreSQL: `hub_vector @@ to_tsquery('norwegian', …)` (the stored `title || body` column of migration 0003,
+GIN-indexed), ranked with ts_rank. SQLite: one FTS5 MATCH ordered by bm25(), over text that our backend
 (`search.backends.sqlite`) stored stemmed, instead of modelsearch's per-row correlated BM25 subquery.
+
+One query yields every matching page id, best first (ranking needs every match scored anyway); the total is its
+length and the slice its head. The facet counts are GROUP BY queries over that id set, sent back as one array
+parameter, so the full-text match is never re-run per count or per facet. Only integers cross to Python.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BigIntegerField, BooleanField, CharField, F, FloatField
+from django.db.models import BooleanField, CharField, F
 from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
@@ -60,17 +65,25 @@ def base_pages(spec, exclude_facet=None):
 @dataclass(frozen=True)
 class Match:
     """One query's match, built per call and passed along: the engines are shared by every thread, so nothing
-    about a query is ever stored on them. `entries` is the IndexEntry queryset, `expression` the raw query the
-    engine's SQL binds (a tsquery string on PostgreSQL, an FTS5 MATCH expression on SQLite)."""
+    about a query is ever stored on them. `expression` is the raw query the engine's SQL binds (a tsquery
+    string on PostgreSQL, an FTS5 MATCH expression on SQLite), `configs` the text search configurations."""
 
-    entries: object
     expression: str
     configs: tuple = ()
 
 
 def page_key_subquery(pages):
     """The page ids of `pages` as text, comparable with IndexEntry.object_id, as a subquery."""
-    return pages.annotate(key=Cast("pk", CharField())).values("key")
+    return pages.order_by().annotate(key=Cast("pk", CharField())).values("key")
+
+
+def id_set(ids):
+    """A subquery yielding `ids` from one bound parameter (an array on PostgreSQL, a JSON list on SQLite), for
+    `pk__in=`: thousands of ids cost one parameter, not thousands of placeholders."""
+    ids = [int(i) for i in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 class DatabaseEngine:
@@ -80,33 +93,32 @@ class DatabaseEngine:
         """A Match for spec, or None when there is nothing to search for."""
         raise NotImplementedError
 
-    def ranked_ids(self, match, pages, offset, limit):
+    def matching_ids(self, match, pages, ranked=True):
+        """The ids of every page in `pages` that matches, best first when `ranked` (one query)."""
         raise NotImplementedError
 
-    def matching_page_ids(self, match, pages):
-        """A subquery of the ids of the pages in `pages` that match: the facet counts aggregate over it inside
-        the database, so no id list is ever fetched into Python."""
-        entries = match.entries.filter(object_id__in=page_key_subquery(pages))
-        return entries.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
+    @staticmethod
+    def _sql(pages, cts):
+        """The SQL (and params) of `pages` as text keys, and a placeholder list for the content types."""
+        page_sql, page_params = page_key_subquery(pages).query.sql_with_params()
+        return page_sql, list(page_params), ",".join("%s" for _ in cts)
 
     def search(self, spec):
-        """One ranked query for the requested slice, one COUNT, and the facet counts as GROUP BY queries over the
-        matching set (a subquery); a chosen facet counts over the matches without its own filter."""
+        """One query for every match in rank order, then the facet counts as GROUP BY queries over those ids; a
+        chosen facet counts over the matches without its own filter (one unranked match query each)."""
         match = self.match(spec)
         if match is None:
             return Hits([], 0, {f: {} for f in spec.facets}, self.name)
-        pages = base_pages(spec)
-        ids = self.ranked_ids(match, pages, spec.offset, spec.limit)
-        total = match.entries.filter(object_id__in=page_key_subquery(pages)).count()
+        found = self.matching_ids(match, base_pages(spec))
         counts = {f: {} for f in spec.facets}
-        if total:
+        if found:
             unfiltered = [f for f in spec.facets if not spec.filters.get(f)]
-            counts.update(facet_mod.counts_for(self.matching_page_ids(match, pages), unfiltered))
+            counts.update(facet_mod.counts_for(id_set(found), unfiltered))
         for facet in spec.facets:
             if spec.filters.get(facet):
-                scope = self.matching_page_ids(match, base_pages(spec, exclude_facet=facet))
-                counts[facet] = facet_mod.counts_for(scope, [facet])[facet]
-        return Hits(ids, total, counts, self.name)
+                scope = self.matching_ids(match, base_pages(spec, exclude_facet=facet), ranked=False)
+                counts[facet] = facet_mod.counts_for(id_set(scope), [facet])[facet] if scope else {}
+        return Hits(found[spec.offset : spec.offset + spec.limit], len(found), counts, self.name)
 
     def autocomplete(self, terms, language, limit=8):
         raise NotImplementedError
@@ -143,31 +155,24 @@ class PostgresEngine(DatabaseEngine):
     def match(self, spec):
         if not spec.terms:
             return None
-        tsq, configs = self.tsquery(spec), self.configs(spec.language)
-        cts = list(facet_mod.content_type_ids())
-        condition = ColumnSQL(
-            "({title} || {body}) @@ " + self._tsquery_sql(configs),
-            ["title", "body"],
-            [p for config in configs for p in (config, tsq)],
-            BooleanField(),
-        )
-        return Match(IndexEntry.objects.filter(content_type_id__in=cts).filter(condition), tsq, configs)
+        return Match(self.tsquery(spec), self.configs(spec.language))
 
-    def ranked_ids(self, match, pages, offset, limit):
-        tsq_sql, params = self._tsquery_sql(match.configs), self._tsquery_params(match)
-        rank = ColumnSQL(
-            f"ts_rank({{title}}, {tsq_sql}) * {{title_norm}} * 2 + ts_rank({{body}}, {tsq_sql})",
-            ["title", "title_norm", "body"],
-            [*params, *params],
-            FloatField(),
+    def matching_ids(self, match, pages, ranked=True):
+        cts = list(facet_mod.content_type_ids())
+        page_sql, page_params, ct_marks = self._sql(pages, cts)
+        order = (
+            "ORDER BY ts_rank(ie.title, t.q) * ie.title_norm * 2 + ts_rank(ie.body, t.q) DESC, ie.id DESC"
+            if ranked
+            else ""
         )
-        rows = (
-            match.entries.filter(object_id__in=page_key_subquery(pages))
-            .annotate(rank=rank)
-            .order_by("-rank", "-id")
-            .values_list("object_id", flat=True)[offset : offset + limit]
+        sql = (
+            f'SELECT ie.object_id FROM "{ENTRY_TABLE}" ie CROSS JOIN (SELECT {self._tsquery_sql(match.configs)} '
+            f"AS q) t WHERE ie.content_type_id IN ({ct_marks}) AND ie.hub_vector @@ t.q "
+            f"AND ie.object_id IN ({page_sql}) {order}"
         )
-        return [int(r) for r in rows]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self._tsquery_params(match), *cts, *page_params])
+            return [int(r[0]) for r in cursor.fetchall()]
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:
@@ -205,22 +210,19 @@ class SQLiteEngine(DatabaseEngine):
     def match(self, spec):
         if not spec.terms:
             return None
-        expression = self.match_expression(spec)
-        cts = list(facet_mod.content_type_ids())
-        rowids = RawSQL(f'SELECT rowid FROM "{self.FTS}" WHERE "{self.FTS}" MATCH %s', [expression])
-        return Match(IndexEntry.objects.filter(content_type_id__in=cts, id__in=rowids), expression)
+        return Match(self.match_expression(spec))
 
-    def ranked_ids(self, match, pages, offset, limit):
-        page_sql, page_params = pages.values("pk").query.sql_with_params()
+    def matching_ids(self, match, pages, ranked=True):
         cts = list(facet_mod.content_type_ids())
+        page_sql, page_params, ct_marks = self._sql(pages, cts)
+        order = f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC' if ranked else ""
         sql = (
             f'SELECT ie.object_id FROM "{self.FTS}" f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid '
-            f'WHERE "{self.FTS}" MATCH %s AND ie.content_type_id IN ({",".join("%s" for _ in cts)}) '
-            f"AND CAST(ie.object_id AS INTEGER) IN ({page_sql}) "
-            f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC LIMIT %s OFFSET %s'
+            f'WHERE "{self.FTS}" MATCH %s AND ie.content_type_id IN ({ct_marks}) '
+            f"AND ie.object_id IN ({page_sql}) {order}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match.expression, *cts, *page_params, limit, offset])
+            cursor.execute(sql, [match.expression, *cts, *page_params])
             return [int(r[0]) for r in cursor.fetchall()]
 
     def autocomplete(self, terms, language, limit=8):
