@@ -90,33 +90,47 @@ def discover_urls():
     return urls
 
 
-def server_times(urls, n):
-    from django.conf import settings
+def _time_url(client, url, n):
+    """(queries of one request, median ms, p95 ms) over n requests after a warm-up request."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    queries = len(ctx.captured_queries)  # now: the next request's request_started resets the log
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return queries, f"{statistics.median(times):.1f}", f"{times[int(len(times) * 0.95) - 1]:.1f}"
+
+
+def server_times(urls, n):
+    """Each page rendered in full (page cache off): first with the site chrome built per request, then with it
+    kept per content generation in the shared cache, as production runs it (hub/chrome.py)."""
+    from django.conf import settings
+    from django.test import Client
 
     settings.HUB_PAGE_CACHE_SECONDS = 0
     client = Client(HTTP_HOST=HOST)
     rows = []
     for name, url in urls.items():
+        settings.HUB_FRAGMENT_CACHE = False
         response = client.get(url)
         if response.status_code != 200:
-            rows.append((name, url, response.status_code, "-", "-", "-"))
+            rows.append((name, url, response.status_code, "-", "-", "-", "-", "-", "-"))
             continue
-        with CaptureQueriesContext(connection) as ctx:
-            client.get(url)
-        queries = len(ctx.captured_queries)  # now: the next request's request_started resets the log
-        times = []
-        for _ in range(n):
-            start = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        p95 = times[int(len(times) * 0.95) - 1]
-        rows.append((name, url, 200, queries, f"{statistics.median(times):.1f}", f"{p95:.1f}"))
-    table(f"Server time per page type (in process, {n} requests each, page cache off)",
-          ["page type", "url", "status", "queries", "median ms", "p95 ms"], rows)
+        plain = _time_url(client, url, n)
+        settings.HUB_FRAGMENT_CACHE = True
+        client.get(url)
+        cached = _time_url(client, url, n)
+        rows.append((name, url, 200, *plain, *cached))
+    table(f"Server time per page type (in process, {n} requests each, page cache off; "
+          f"chrome: header/menu/footer built per request | kept per content generation in the shared cache)",
+          ["page type", "url", "status", "queries", "median ms", "p95 ms",
+           "queries (chrome cached)", "median ms", "p95 ms"], rows)
     return rows
 
 
@@ -199,7 +213,15 @@ def run_servers(args, urls):
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp / "gunicorn.log", "w"),
         )
         procs.append(gunicorn)
+        cached_port = free_port()  # the same app as deployed with a shared cache: whole-page cache on
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{cached_port}",
+             "-w", str(args.workers), "--max-requests", "0"],
+            cwd=ROOT, env=dict(env, PAGE_CACHE_SECONDS="300"), stdout=subprocess.DEVNULL,
+            stderr=open(tmp / "gunicorn-cached.log", "w"),
+        ))
         wait_http(app_port)
+        wait_http(cached_port)
         static_dir = tmp / "static-html"
         static_dir.mkdir()
         static_port = free_port()
@@ -241,17 +263,23 @@ def run_servers(args, urls):
             (file_dir / "index.html").write_bytes(body)
             static_path = "/" + path.strip("/").split("?")[0] + "/"
             app_rps, app_err = throughput(app_port, path, args.seconds, args.concurrency)
+            fetch(cached_port, path)
+            cached_rps, cached_err = throughput(cached_port, path, args.seconds, args.concurrency)
             static_rps, _ = throughput(static_port, static_path, args.seconds, args.concurrency)
-            row = [path, f"{len(body) / 1024:.0f} KiB", f"{app_rps:.0f}", f"{static_rps:.0f}", f"{app_rps / static_rps:.3f}"]
+            row = [path, f"{len(body) / 1024:.0f} KiB", f"{app_rps:.0f}", f"{cached_rps:.0f}", f"{static_rps:.0f}",
+                   f"{app_rps / static_rps:.3f}", f"{cached_rps / static_rps:.3f}"]
+            app_err += cached_err
             if proxy_port:
                 fetch(proxy_port, path)
                 proxy_rps, _ = throughput(proxy_port, path, args.seconds, args.concurrency)
                 row += [f"{proxy_rps:.0f}", f"{proxy_rps / static_rps:.3f}"]
             rows.append(row + [app_err])
-        header = ["url", "size", "gunicorn req/s", f"static ({static_server}) req/s", "ratio app/static"]
+        header = ["url", "size", "gunicorn rendering req/s", "gunicorn + page cache req/s",
+                  f"static ({static_server}) req/s", "ratio rendering/static", "ratio page cache/static"]
         if proxy_port:
             header += ["nginx cache req/s", "ratio cache/static"]
-        table(f"Throughput: gunicorn {args.workers} workers (page cache {'on ' + str(args.page_cache) + ' s' if args.page_cache else 'off'}), "
+        table(f"Throughput: gunicorn {args.workers} workers each (rendering: page cache {'on ' + str(args.page_cache) + ' s' if args.page_cache else 'off'}; "
+              f"page cache: PAGE_CACHE_SECONDS=300, cache {os.environ.get('CACHE_BACKEND', 'locmem').rsplit('.', 1)[-1]}), "
               f"{args.concurrency} concurrent clients, {args.seconds} s each, new connection per request",
               header + ["app errors"], rows)
 

@@ -19,6 +19,8 @@ export DJANGO_SETTINGS_MODULE=hub.settings.production
 export SECRET_KEY="${SECRET_KEY:-bench-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
 export ALLOWED_HOSTS="bench.samskaping.test,127.0.0.1,localhost" SECURE_SSL_REDIRECT=false LOG_LEVEL=ERROR
 export TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend
+# A shared cache, as production has one (docs/deploy.*.md): the database cache needs no extra service.
+export CACHE_BACKEND="${CACHE_BACKEND:-django.core.cache.backends.db.DatabaseCache}" CACHE_LOCATION="${CACHE_LOCATION:-hub_cache}"
 export EMAIL_BACKEND="${EMAIL_BACKEND:-django.core.mail.backends.dummy.EmailBackend}"
 export STATIC_ROOT="${STATIC_ROOT:-$PWD/var/bench-static}"
 unset DJANGO_ALLOW_ASYNC_UNSAFE
@@ -28,5 +30,6 @@ if [ -z "${BENCH_KEEP_DB:-}" ] || ! psql -Atq -d postgres -c "select 1 from pg_d
   $PY manage.py migrate --noinput -v0
   $PY manage.py load_demo --no-admin -v0 ${HUB_DEMO_APPS:+--only "$HUB_DEMO_APPS"}
 fi
+$PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v0
 exec $PY bench/pages.py "$@"

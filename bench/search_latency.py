@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.search_common import ROOT, bench_parent, django_setup, prepare_databases, run_children  # noqa: E402
+from bench.search_common import ROOT, bench_parent, drop_bench_pages, django_setup, prepare_databases, run_children  # noqa: E402
 
 QUERIES = ["bibliotek", "samskaping", "frivillige", "kommunene", "lesesirkel", "foreninger", "innbyggerne utfordringer",
            "prosjektet", "dialogmøter", "kompetanse", "bibliotekene frivilligheten", "erfaringer", "strategi",
@@ -88,7 +88,7 @@ def child(backend, n):
     from search.tasks import apply_synonyms
 
     rng = random.Random(7)
-    parent = bench_parent("bench-latency")
+    parent = bench_parent("bench-latency", bulk=True)
     t0 = time.perf_counter()
     ids = generate(parent, n, rng)
     created = time.perf_counter() - t0
@@ -122,11 +122,11 @@ def child(backend, n):
         service.search(q.split(), None, {"language": ["nb"]}, 0, 10)
         timings.append((time.perf_counter() - t) * 1000)
     timings.sort()
-    if not os.environ.get("BENCH_KEEP"):
-        parent.delete()
     print(json.dumps({"engine": engine, "docs": n, "create_s": created, "index_s": indexed, "n": len(timings),
                       "p50": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1],
-                      "max": timings[-1]}))
+                      "max": timings[-1]}), flush=True)
+    if not os.environ.get("BENCH_KEEP"):
+        drop_bench_pages(parent)
 
 
 def main(argv):

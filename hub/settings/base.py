@@ -217,6 +217,8 @@ LANGUAGE_LABELS = {"nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk"), "
 # Whole-page cache for anonymous visitors (hub/cache.py); 0 = off. Needs a shared cache with several processes.
 HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
 HUB_PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
+# Header, menu and footer data kept per content generation (hub/chrome.py). Needs a cache shared by every process.
+HUB_FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)
 # Seconds a shared HTTP cache (nginx) may keep a page (Cache-Control: s-maxage); 0 = not at all.
 HUB_FRONTEND_MAX_AGE = int(env("FRONTEND_CACHE_MAX_AGE", "0"))
 HUB_CACHE_REFRESH_TOKEN = env("FRONTEND_CACHE_TOKEN", "")

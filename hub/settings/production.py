@@ -61,6 +61,7 @@ WHITENOISE_MAX_AGE = int(env("STATIC_MAX_AGE", str(24 * 3600)))  # noqa: F405
 # The whole-page cache is on by default when the cache is shared between processes (not LocMem).
 _shared_cache = "locmem" not in CACHES["default"]["BACKEND"].lower()  # noqa: F405
 HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300" if _shared_cache else "0"))  # noqa: F405
+HUB_FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", _shared_cache)  # noqa: F405
 # With the nginx cache in front, it may keep pages this long; publishes refresh them at once.
 HUB_FRONTEND_MAX_AGE = int(env("FRONTEND_CACHE_MAX_AGE", "300" if env("FRONTEND_CACHE_URL") else "0"))  # noqa: F405
 if env("FRONTEND_CACHE_URL") and not HUB_CACHE_REFRESH_TOKEN:  # noqa: F405

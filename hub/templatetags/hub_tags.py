@@ -8,24 +8,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from hub.chrome import chrome, in_language
+
 register = template.Library()
 
 LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
-
-
-def _locale_homes(request):
-    """Home page of each locale (the site's root page and its translations), cached on the request."""
-    cache = getattr(request, "_hub_locale_homes", None)
-    if cache is None:
-        cache = {}
-        site_root = Page.objects.filter(depth=2).order_by("path").first()
-        if site_root is not None:
-            for page in Page.objects.filter(translation_key=site_root.translation_key, live=True).select_related(
-                "locale"
-            ):
-                cache[page.locale.language_code] = page
-        request._hub_locale_homes = cache
-    return cache
 
 
 @register.simple_tag(takes_context=True)
@@ -39,13 +26,15 @@ def language_versions(context):
     if isinstance(page, Page) and page.pk:
         for t in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[t.locale.language_code] = t
-    homes = _locale_homes(request)
+    homes = chrome(request)["homes"]
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page) and page.pk:
             target = translations.get(code)
             exists = target is not None
-            target = target or homes.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+            if target is not None:
+                url = target.get_url(request)
+            else:
+                url = homes[code]["url"] if code in homes else f"/{code}/"
         else:
             url, exists = translate_url(request.get_full_path(), code), True
         versions.append(
@@ -68,73 +57,34 @@ def og_locale(code):
 
 @register.simple_tag(takes_context=True)
 def locale_home(context):
-    homes = _locale_homes(context["request"])
-    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+    """The home page link ({url, title}) in the visitor's language (hub.chrome)."""
+    return in_language(chrome(context["request"])["homes"], get_language())
 
 
 @register.simple_tag(takes_context=True)
 def localized_page(context, model_label):
-    """The live page of a model (e.g. 'methods.MethodIndexPage') in the visitor's language, for navigation."""
-    request = context["request"]
-    cache = getattr(request, "_hub_nav_pages", None)
-    if cache is None:
-        cache = request._hub_nav_pages = _nav_pages()
-    code = get_language()
-    pages = cache.get(model_label, {})
-    return pages.get(code) or pages.get(settings.LANGUAGE_CODE)
-
-
-NAV_MODELS = ["methods.MethodIndexPage", "stories.CaseStoryIndexPage", "events.EventIndexPage", "press.PressRoomPage"]
-FOOTER_SLUGS = {"about": "om-prosjektet", "privacy": "personvern", "accessibility": "tilgjengelighetserklaering"}
-
-
-def _nav_pages():
-    """One query for every navigation target in every language."""
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-
-    cts = {ContentType.objects.get_for_model(apps.get_model(label)).pk: label for label in NAV_MODELS}
-    result = {}
-    for page in Page.objects.live().filter(content_type_id__in=cts).select_related("locale"):
-        result.setdefault(cts[page.content_type_id], {})[page.locale.language_code] = page
-    return result
+    """The link ({url, title}) to a menu target (e.g. 'methods.MethodIndexPage') in the visitor's language."""
+    return in_language(chrome(context["request"])["nav"].get(model_label, {}), get_language())
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """About, privacy and accessibility statement in the visitor's language (falls back to Bokmål)."""
-    request = context["request"]
-    cache = getattr(request, "_hub_footer_pages", None)
-    if cache is None:
-        nb_pages = {
-            p.slug: p
-            for p in Page.objects.live().filter(slug__in=FOOTER_SLUGS.values(), locale__language_code="nb")
-        }
-        keys = [p.translation_key for p in nb_pages.values()]
-        by_key = {}
-        for p in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
-            by_key.setdefault(p.translation_key, {})[p.locale.language_code] = p
-        cache = {}
-        for name, slug in FOOTER_SLUGS.items():
-            page = nb_pages.get(slug)
-            if page:
-                versions = by_key.get(page.translation_key, {})
-                cache[name] = versions
-        request._hub_footer_pages = cache
+    """About, privacy and accessibility statement links in the visitor's language (falls back to Bokmål)."""
     code = get_language()
-    return {name: versions.get(code) or versions.get("nb") for name, versions in cache.items()}
+    return {name: in_language(links, code) for name, links in chrome(context["request"])["footer"].items()}
+
+
+@register.simple_tag(takes_context=True)
+def site_contact(context):
+    """The contact details from the site settings (organisation, owner, e-mail, phone)."""
+    return chrome(context["request"])["contact"]
 
 
 @register.simple_tag(takes_context=True)
 def json_ld_website(context):
     """The default JSON-LD: the site as a WebSite published by the project organisation."""
     request = context["request"]
-    site_settings = context.get("settings")
-    org_name = "Samskaping – fra planverk til hverdagspraksis"
-    try:
-        org_name = site_settings.hub.SiteSettings.organisation_name
-    except AttributeError:
-        pass
+    org_name = chrome(request)["contact"].get("organisation_name") or "Samskaping – fra planverk til hverdagspraksis"
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",

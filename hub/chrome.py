@@ -1,0 +1,103 @@
+"""The site's chrome (header links, main menu, footer) as plain data, cached per content generation.
+
+Every page shows the same locale home link, four menu entries and three footer links, and the contact details
+from the site settings. Built from the database that takes about eight queries per page view; here it is built
+once for all languages of a site and kept in Django's cache under the page cache's *content generation*
+(`hub.cache.current_generation`), which every publish, unpublish, move, deletion, snippet or settings change
+renews. So the chrome is never stale, and a page view costs one cache read instead.
+
+It is only kept when the cache is shared by every process (`HUB_FRAGMENT_CACHE`, on by default in production
+with Redis, Memcached or the database cache): with a per-process cache, a publish in one process could not
+renew another's copy. Otherwise it is built per request, as before.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+NAV_MODELS = ["methods.MethodIndexPage", "stories.CaseStoryIndexPage", "events.EventIndexPage", "press.PressRoomPage"]
+FOOTER_SLUGS = {"about": "om-prosjektet", "privacy": "personvern", "accessibility": "tilgjengelighetserklaering"}
+SETTINGS_FIELDS = ("organisation_name", "project_owner", "contact_email", "contact_phone")
+
+
+def enabled():
+    return bool(getattr(settings, "HUB_FRAGMENT_CACHE", False))
+
+
+def _link(page, request):
+    return {"url": page.get_url(request), "title": page.title, "pk": page.pk}
+
+
+def locale_homes():
+    """{language: home page} of the site's root page and its live translations (two queries)."""
+    homes = {}
+    site_root = Page.objects.filter(depth=2).order_by("path").first()
+    if site_root is not None:
+        for page in Page.objects.filter(translation_key=site_root.translation_key, live=True).select_related("locale"):
+            homes[page.locale.language_code] = page
+    return homes
+
+
+def nav_pages():
+    """{model label: {language: page}} for every menu target (one query)."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    cts = {ContentType.objects.get_for_model(apps.get_model(label)).pk: label for label in NAV_MODELS}
+    result = {}
+    for page in Page.objects.live().filter(content_type_id__in=cts).select_related("locale"):
+        result.setdefault(cts[page.content_type_id], {})[page.locale.language_code] = page
+    return result
+
+
+def footer_pages():
+    """{name: {language: page}} for the about, privacy and accessibility pages (two queries)."""
+    nb_pages = {p.slug: p for p in Page.objects.live().filter(slug__in=FOOTER_SLUGS.values(), locale__language_code="nb")}
+    by_key = {}
+    keys = [p.translation_key for p in nb_pages.values()]
+    for page in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    return {name: by_key.get(nb_pages[slug].translation_key, {}) for name, slug in FOOTER_SLUGS.items() if slug in nb_pages}
+
+
+def _contact(request):
+    from hub.models import SiteSettings
+
+    site_settings = SiteSettings.for_request(request)
+    return {name: getattr(site_settings, name, "") for name in SETTINGS_FIELDS}
+
+
+def build(request):
+    """The chrome for every language: {"homes": {code: link}, "nav": {label: {code: link}},
+    "footer": {name: {code: link}}, "contact": {...}}. Links are dicts, so the result pickles small."""
+    return {
+        "homes": {code: _link(p, request) for code, p in locale_homes().items()},
+        "nav": {label: {code: _link(p, request) for code, p in by_code.items()} for label, by_code in nav_pages().items()},
+        "footer": {name: {code: _link(p, request) for code, p in by_code.items()} for name, by_code in footer_pages().items()},
+        "contact": _contact(request),
+    }
+
+
+def chrome(request):
+    """The chrome for this request's site, from the cache when enabled; memoised on the request."""
+    data = getattr(request, "_hub_chrome", None)
+    if data is not None:
+        return data
+    if enabled():
+        from hub.cache import current_generation
+
+        site = Site.find_for_request(request)
+        key = f"hub:chrome:{current_generation()}:{site.pk if site else 0}:{request.get_host()}"
+        data = cache.get(key)
+        if data is None:
+            data = build(request)
+            cache.set(key, data, timeout=getattr(settings, "HUB_PAGE_CACHE_SECONDS", 0) or 300)
+    else:
+        data = build(request)
+    request._hub_chrome = data
+    return data
+
+
+def in_language(links, code):
+    """The link in `code`, else in the default language, else None."""
+    return links.get(code) or links.get(settings.LANGUAGE_CODE)
