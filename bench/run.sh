@@ -30,6 +30,7 @@ if [ -z "${BENCH_KEEP_DB:-}" ] || ! psql -Atq -d postgres -c "select 1 from pg_d
   $PY manage.py migrate --noinput -v0
   $PY manage.py load_demo --no-admin -v0 ${HUB_DEMO_APPS:+--only "$HUB_DEMO_APPS"}
 fi
+$PY manage.py migrate --noinput -v0  # a kept database gets this checkout's migrations
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v0
 exec $PY bench/pages.py "$@"

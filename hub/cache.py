@@ -44,12 +44,18 @@ def frontend_max_age():
     return int(getattr(settings, "HUB_FRONTEND_MAX_AGE", 0) or 0)
 
 
-def current_generation():
+def current_generation(request=None):
+    """The content generation; read once per request when `request` is given (page cache, then chrome)."""
+    value = getattr(request, "_hub_generation", None)
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, value, timeout=None):
             value = cache.get(GENERATION_KEY) or value
+    if request is not None:
+        request._hub_generation = value
     return value
 
 
@@ -106,7 +112,7 @@ class PageCacheMiddleware:
         if not page_cache_seconds():
             return None
         query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
-        key = f"hub:page:{current_generation()}:{request.get_host()}:{get_language()}:{request.path}?{query}"
+        key = f"hub:page:{current_generation(request)}:{request.get_host()}:{get_language()}:{request.path}?{query}"
         request._hub_page_cache_key = key
         if is_refresh_request(request):
             return None  # the front-end cache asks for a fresh copy: render and store it again

@@ -87,7 +87,7 @@ def chrome(request):
         from hub.cache import current_generation
 
         site = Site.find_for_request(request)
-        key = f"hub:chrome:{current_generation()}:{site.pk if site else 0}:{request.get_host()}"
+        key = f"hub:chrome:{current_generation(request)}:{site.pk if site else 0}:{request.get_host()}"
         data = cache.get(key)
         if data is None:
             data = build(request)

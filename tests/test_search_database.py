@@ -193,3 +193,10 @@ def test_no_500_when_an_engine_backend_is_unreachable(client, nb_home, caplog, s
     assert response.context["outcome"].degraded
     assert any("falling back" in r.message for r in caplog.records)
     assert get(client, "/nb/sok/forslag/", q="fjellre").json()["suggestions"][0]["title"] == "Fjellreolen"
+
+
+@pytest.mark.parametrize("params", [{"type": "finnes.Ikke"}, {"county": "finnes-ikke"}, {"theme": "finnes-ikke"}])
+def test_filters_that_exclude_every_page_give_an_empty_result_page(client, nb_home, params):
+    response = get(client, URL, q="bibliotek", **params)
+    assert response.status_code == 200
+    assert response.context["outcome"].hits.total == 0 and result_titles(response) == []

@@ -177,3 +177,9 @@ def test_autocomplete_suggests_by_prefix(site):
     status, body = fetch(site, "/nb/sok/forslag/", q="frivillighet")
     assert status == 200
     assert "Frivilligheten i kommunen" in [s["title"] for s in json.loads(body)["suggestions"]]
+
+
+@pytest.mark.parametrize("params", [{"type": "finnes.Ikke"}, {"county": "finnes-ikke"}, {"type": ["finnes.Ikke", "x"]}])
+def test_filters_that_exclude_every_page_give_an_empty_result_page(site, params):
+    status, body = fetch(site, "/nb/sok/", q="bibliotek", **params)
+    assert status == 200 and total(body) == 0 and titles(body) == []

@@ -32,6 +32,11 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    def route(self, request, path_components):
+        from hub.routing import route_in_one_query
+
+        return route_in_one_query(self, request, path_components)
+
     class Meta:
         verbose_name = _("home page")
 

@@ -196,7 +196,17 @@ CACHES = {
         "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env("CACHE_LOCATION", "samskaping"),
         "TIMEOUT": 300,
-    }
+    },
+    # Wagtail looks renditions up here and writes each one back on every use: a bounded cache in each process
+    # keeps that off the shared cache (with the database cache it cost five queries per image per view).
+    # A rendition never changes in place (a new focal point or file is a new key), so a per-process copy is
+    # never stale; one deleted with its image lives at most TIMEOUT seconds.
+    "renditions": {
+        "BACKEND": env("RENDITIONS_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env("RENDITIONS_CACHE_LOCATION", "samskaping-renditions"),
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 WAGTAILAPI_LIMIT_MAX = 100

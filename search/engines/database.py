@@ -12,6 +12,7 @@ parameter, so the full-text match is never re-run per count or per facet. Only i
 import json
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, CharField, F
 from django.db.models.expressions import Expression, RawSQL
@@ -159,7 +160,12 @@ class PostgresEngine(DatabaseEngine):
 
     def matching_ids(self, match, pages, ranked=True):
         cts = list(facet_mod.content_type_ids())
-        page_sql, page_params, ct_marks = self._sql(pages, cts)
+        if not cts:
+            return []
+        try:
+            page_sql, page_params, ct_marks = self._sql(pages, cts)
+        except EmptyResultSet:  # the filters exclude every page (e.g. an unknown type)
+            return []
         order = (
             "ORDER BY ts_rank(ie.title, t.q) * ie.title_norm * 2 + ts_rank(ie.body, t.q) DESC, ie.id DESC"
             if ranked
@@ -214,7 +220,12 @@ class SQLiteEngine(DatabaseEngine):
 
     def matching_ids(self, match, pages, ranked=True):
         cts = list(facet_mod.content_type_ids())
-        page_sql, page_params, ct_marks = self._sql(pages, cts)
+        if not cts:
+            return []
+        try:
+            page_sql, page_params, ct_marks = self._sql(pages, cts)
+        except EmptyResultSet:  # the filters exclude every page (e.g. an unknown type)
+            return []
         order = f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC' if ranked else ""
         sql = (
             f'SELECT ie.object_id FROM "{self.FTS}" f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid '
