@@ -52,6 +52,18 @@ def stem(word, lang="nb"):
     return stemmer(lang).stemWord(word.lower())
 
 
+# Norwegian writes compounds as one word ("reparasjonskafé", "barnebibliotekaren", "evaluering" for
+# "evaluere"): a query word whose stem has at least this many letters also matches words that begin with that
+# stem. Shorter stems would match too much ("kur" → "kurv", "kursted").
+PREFIX_MIN = 5
+
+
+def compound_prefix(word, lang="nb"):
+    """The stem that `word` also matches as the start of longer words, or None if it is too short."""
+    word_stem = stem(word, lang)
+    return word_stem if len(word_stem) >= PREFIX_MIN and word_stem.isalnum() else None
+
+
 def stem_text(text, lang="nb"):
     words = WORD.findall(strip_tags(text or "").lower())
     return " ".join(stemmer(lang).stemWords(words))

@@ -200,3 +200,12 @@ def test_filters_that_exclude_every_page_give_an_empty_result_page(client, nb_ho
     response = get(client, URL, q="bibliotek", **params)
     assert response.status_code == 200
     assert response.context["outcome"].hits.total == 0 and result_titles(response) == []
+
+
+def test_compound_words_are_found_by_their_first_part(client, nb_home):
+    page(nb_home, "Reparasjonskafé i biblioteket", "Innbyggerne reparerer klær sammen. Evalueringen viser effekt.")
+    page(nb_home, "Barnebibliotekaren forteller", "Om lesing for de minste.")
+    assert "Reparasjonskafé i biblioteket" in result_titles(get(client, URL, q="reparasjon"))
+    assert "Reparasjonskafé i biblioteket" in result_titles(get(client, URL, q="evaluere"))
+    assert "Barnebibliotekaren forteller" in result_titles(get(client, URL, q="barnebibliotek"))
+    assert "Reparasjonskafé i biblioteket" not in result_titles(get(client, URL, q="rep"))  # too short a stem

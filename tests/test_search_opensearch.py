@@ -40,6 +40,16 @@ def test_engine_answers_and_norwegian_inflections_match(client, home, opensearch
     assert "Nytt fra biblioteket" in result_titles(get(client, URL, q="bibliotekene"))
 
 
+def test_compound_words_are_found_by_their_first_part(client, home, opensearch):
+    page(home, "Reparasjonskafé i biblioteket", "Innbyggerne reparerer klær sammen. Evalueringen viser effekt.")
+    page(home, "Barnebibliotekaren forteller", "Om lesing for de minste.")
+    opensearch.refresh()
+    assert "Reparasjonskafé i biblioteket" in result_titles(get(client, URL, q="reparasjon"))
+    assert "Reparasjonskafé i biblioteket" in result_titles(get(client, URL, q="evaluere"))
+    assert "Barnebibliotekaren forteller" in result_titles(get(client, URL, q="barnebibliotek"))
+    assert "Reparasjonskafé i biblioteket" not in result_titles(get(client, URL, q="rep"))  # too short a stem
+
+
 def test_english_pages_are_analysed_as_english(client, opensearch):
     page(home_for("en"), "Volunteering libraries", "How libraries work with volunteers.")
     opensearch.refresh()

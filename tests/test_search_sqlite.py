@@ -37,6 +37,8 @@ publish_child(home, StandardPage(title="Nytt fra biblioteket", slug="sq-bibliote
                                  lead="Et bibliotek åpner dørene for lag og foreninger."))
 publish_child(home, StandardPage(title="Co-creation in practice", slug="sq-cocreation",
                                  lead="A guide to co-creation with volunteers."))
+publish_child(home, StandardPage(title="Reparasjonskafé i biblioteket", slug="sq-reparasjon",
+                                 lead="Innbyggerne reparerer klær sammen. Evalueringen viser at det virker."))
 Synonym.objects.create(terms="samskaping, co-creation, samskapning")
 backend = type(service.get_search_backend("default")).__name__
 print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
@@ -183,3 +185,9 @@ def test_autocomplete_suggests_by_prefix(site):
 def test_filters_that_exclude_every_page_give_an_empty_result_page(site, params):
     status, body = fetch(site, "/nb/sok/", q="bibliotek", **params)
     assert status == 200 and total(body) == 0 and titles(body) == []
+
+
+def test_compound_words_are_found_by_their_first_part(site):
+    assert "Reparasjonskafé i biblioteket" in titles(fetch(site, "/nb/sok/", q="reparasjon")[1])
+    assert "Reparasjonskafé i biblioteket" in titles(fetch(site, "/nb/sok/", q="evaluere")[1])
+    assert "Reparasjonskafé i biblioteket" not in titles(fetch(site, "/nb/sok/", q="rep")[1])  # too short a stem

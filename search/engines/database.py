@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from .. import facets as facet_mod
 from ..synonyms import expand
-from ..text import stem
+from ..text import compound_prefix, stem
 from . import Hits
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -135,10 +135,16 @@ class PostgresEngine(DatabaseEngine):
     def _lexeme(word):
         return "'" + word + "'"
 
+    def _word(self, word):
+        """A single query word: itself, or as a prefix (`:*`, after the configuration's stemming) when it may
+        start a compound (search.text.compound_prefix)."""
+        return self._lexeme(word) + (":*" if compound_prefix(word) else "")
+
     def tsquery(self, spec):
         groups = []
         for alternatives in expand(spec.terms):
-            alts = [" <-> ".join(self._lexeme(w) for w in words) for words in alternatives]
+            alts = [self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
+                    for words in alternatives]
             groups.append("(" + " | ".join(alts) + ")")
         joiner = " & " if spec.operator == "and" else " | "
         return joiner.join(groups)
@@ -208,7 +214,8 @@ class SQLiteEngine(DatabaseEngine):
             alts = set()
             for words in alternatives:
                 for lang in langs:
-                    alts.add('"' + " ".join(stem(w, lang) for w in words) + '"')
+                    prefix = compound_prefix(words[0], lang) if len(words) == 1 else None
+                    alts.add(f'"{prefix}"*' if prefix else '"' + " ".join(stem(w, lang) for w in words) + '"')
             groups.append("(" + " OR ".join(sorted(alts)) + ")")
         joiner = " AND " if spec.operator == "and" else " OR "
         return "{title body} : (" + joiner.join(groups) + ")"

@@ -9,9 +9,11 @@ from wagtail.models import PageViewRestriction
 
 from .. import registry
 from ..documents import GROUPS, language_group
+from ..text import compound_prefix
 from . import Hits
 
 FACET_SIZE = 1000  # every value, not the engines' default ten
+GROUP_LANGUAGE = {"no": "nb", "en": "en"}  # the stemmer for each analyzer group's prefix queries
 
 
 def restricted_paths():
@@ -45,20 +47,29 @@ class OpenSearchEngine:
     def groups(self, spec):
         return [language_group(spec.language)] if spec.language else list(GROUPS)
 
+    def compound_query(self, spec, groups):
+        """Every word (AND) or any word (OR) matched as written or as the start of a compound: a `prefix` query
+        with our stem of the word on each language group's text (same Snowball stemmer as the index)."""
+        clauses = []
+        for term in spec.terms:
+            options = [{"multi_match": {"query": term, "fields": [f"hub_text_{g}" for g in groups]}}]
+            for group in groups:
+                prefix = compound_prefix(term, GROUP_LANGUAGE[group])
+                if prefix:
+                    options.append({"prefix": {f"hub_text_{group}": prefix}})
+            clauses.append({"bool": {"should": options, "minimum_should_match": 1}})
+        if spec.operator == "and":
+            return {"bool": {"must": clauses}}
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
     def text_query(self, spec):
         groups = self.groups(spec)
         text = spec.text
+        whole = {"multi_match": {"query": text, "fields": [f"hub_text_{g}" for g in groups], "operator": spec.operator}}
         return {
             "bool": {
-                "must": [
-                    {
-                        "multi_match": {
-                            "query": text,
-                            "fields": [f"hub_text_{g}" for g in groups],
-                            "operator": spec.operator,
-                        }
-                    }
-                ],
+                # the words as analysed (synonyms included), or each word also as the start of a compound
+                "must": [{"bool": {"should": [whole, self.compound_query(spec, groups)], "minimum_should_match": 1}}],
                 "should": [
                     {"multi_match": {"query": text, "fields": [f"hub_title_{g}^3" for g in groups]}},
                     {"multi_match": {"query": text, "type": "phrase", "fields": [f"hub_text_{g}^2" for g in groups]}},
