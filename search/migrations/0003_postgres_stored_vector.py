@@ -4,12 +4,12 @@ The expression index of 0002 let rare words use an index, but for common words t
 scan that concatenated both vectors on every row (≈60 ms of a 10 000-page search, times once per count and
 facet). A stored generated column costs the concatenation once per write, not per row per search, and the
 planner's estimates for a plain column are right. modelsearch never names the column, so its inserts and
-updates are unaffected; PostgreSQL keeps it current. SQLite: nothing to do.
+updates are unaffected; PostgreSQL keeps it current. The expression index of 0002 stays: modelsearch's own
+queries (the admin's search, the API) still match `title || body`. SQLite: nothing to do.
 """
 
 from django.db import migrations
 
-OLD_INDEX = "hubsearch_entry_title_body_gin"
 INDEX = "hubsearch_entry_vector_gin"
 COLUMN = "hub_vector"
 
@@ -27,15 +27,12 @@ def create(apps, schema_editor):
         f'GENERATED ALWAYS AS ("title" || "body") STORED'
     )
     schema_editor.execute(f'CREATE INDEX IF NOT EXISTS {INDEX} ON "{table}" USING GIN ({COLUMN})')
-    schema_editor.execute(f"DROP INDEX IF EXISTS {OLD_INDEX}")
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    table = _table(apps)
-    schema_editor.execute(f'CREATE INDEX IF NOT EXISTS {OLD_INDEX} ON "{table}" USING GIN (("title" || "body"))')
-    schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS {COLUMN}')
+    schema_editor.execute(f'ALTER TABLE "{_table(apps)}" DROP COLUMN IF EXISTS {COLUMN}')
 
 
 class Migration(migrations.Migration):
