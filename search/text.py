@@ -93,8 +93,14 @@ def highlight(text, terms, lang="nb", width=220):
     if not text:
         return ""
     stems = {stem(t, lang) for t in terms} | {stem(t, "en") for t in terms} | set(terms)
+    prefixes = tuple(p for p in (compound_prefix(t, lang) for t in terms) if p)  # as the engines match compounds
     words = list(WORD.finditer(text))
-    hits = [m for m in words if m.group().lower() in stems or stem(m.group(), lang) in stems]
+
+    def matches(word):
+        word = word.lower()
+        return word in stems or stem(word, lang) in stems or bool(prefixes and word.startswith(prefixes))
+
+    hits = [m for m in words if matches(m.group())]
     if hits:
         start = max(0, hits[0].start() - width // 3)
         start = text.rfind(" ", 0, start) + 1 if start else 0
