@@ -94,15 +94,23 @@ class DatabaseEngine:
         """A Match for spec, or None when there is nothing to search for."""
         raise NotImplementedError
 
-    def matching_ids(self, match, pages, ranked=True):
-        """The ids of every page in `pages` that matches, best first when `ranked` (one query)."""
+    def match_sql(self, match, ct_marks, page_sql, ranked):
+        """(SQL selecting IndexEntry.object_id of the matches, params before the content types and pages)."""
         raise NotImplementedError
 
-    @staticmethod
-    def _sql(pages, cts):
-        """The SQL (and params) of `pages` as text keys, and a placeholder list for the content types."""
-        page_sql, page_params = page_key_subquery(pages).query.sql_with_params()
-        return page_sql, list(page_params), ",".join("%s" for _ in cts)
+    def matching_ids(self, match, pages, ranked=True):
+        """The ids of every page in `pages` that matches, best first when `ranked` (one query)."""
+        cts = list(facet_mod.content_type_ids())
+        if not cts:
+            return []
+        try:
+            page_sql, page_params = page_key_subquery(pages).query.sql_with_params()
+        except EmptyResultSet:  # the filters exclude every page (e.g. an unknown type)
+            return []
+        sql, params = self.match_sql(match, ",".join("%s" for _ in cts), page_sql, ranked)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *cts, *page_params])
+            return [int(r[0]) for r in cursor.fetchall()]
 
     def search(self, spec):
         """One query for every match in rank order, then the facet counts as GROUP BY queries over those ids; a
@@ -164,14 +172,7 @@ class PostgresEngine(DatabaseEngine):
             return None
         return Match(self.tsquery(spec), self.configs(spec.language))
 
-    def matching_ids(self, match, pages, ranked=True):
-        cts = list(facet_mod.content_type_ids())
-        if not cts:
-            return []
-        try:
-            page_sql, page_params, ct_marks = self._sql(pages, cts)
-        except EmptyResultSet:  # the filters exclude every page (e.g. an unknown type)
-            return []
+    def match_sql(self, match, ct_marks, page_sql, ranked):
         order = (
             "ORDER BY ts_rank(ie.title, t.q) * ie.title_norm * 2 + ts_rank(ie.body, t.q) DESC, ie.id DESC"
             if ranked
@@ -182,9 +183,7 @@ class PostgresEngine(DatabaseEngine):
             f"AS q) t WHERE ie.content_type_id IN ({ct_marks}) AND ie.hub_vector @@ t.q "
             f"AND ie.object_id IN ({page_sql}) {order}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*self._tsquery_params(match), *cts, *page_params])
-            return [int(r[0]) for r in cursor.fetchall()]
+        return sql, self._tsquery_params(match)
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:
@@ -225,23 +224,14 @@ class SQLiteEngine(DatabaseEngine):
             return None
         return Match(self.match_expression(spec))
 
-    def matching_ids(self, match, pages, ranked=True):
-        cts = list(facet_mod.content_type_ids())
-        if not cts:
-            return []
-        try:
-            page_sql, page_params, ct_marks = self._sql(pages, cts)
-        except EmptyResultSet:  # the filters exclude every page (e.g. an unknown type)
-            return []
+    def match_sql(self, match, ct_marks, page_sql, ranked):
         order = f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC' if ranked else ""
         sql = (
             f'SELECT ie.object_id FROM "{self.FTS}" f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid '
             f'WHERE "{self.FTS}" MATCH %s AND ie.content_type_id IN ({ct_marks}) '
             f"AND ie.object_id IN ({page_sql}) {order}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match.expression, *cts, *page_params])
-            return [int(r[0]) for r in cursor.fetchall()]
+        return sql, [match.expression]
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:
