@@ -1,8 +1,8 @@
 """The site's chrome (header links, main menu, footer) as plain data, cached per content generation.
 
 Every page shows the same locale home link, four menu entries and three footer links, and the contact details
-from the site settings. Built from the database that takes about eight queries per page view; here it is built
-once for all languages of a site and kept in Django's cache under the page cache's *content generation*
+from the site settings, all from the request's site. Built from the database that takes six queries per page
+view; here it is built once for all languages of a site and kept in Django's cache under the page cache's *content generation*
 (`hub.cache.current_generation`), which every publish, unpublish, move, deletion, snippet or settings change
 renews. So the chrome is never stale, and a page view costs one cache read instead.
 
@@ -13,6 +13,7 @@ renew another's copy. Otherwise it is built per request, as before.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from wagtail.models import Page, Site
 
 NAV_MODELS = ["methods.MethodIndexPage", "stories.CaseStoryIndexPage", "events.EventIndexPage", "press.PressRoomPage"]
@@ -28,34 +29,41 @@ def _link(page, request):
     return {"url": page.get_url(request), "title": page.title, "pk": page.pk}
 
 
-def locale_homes():
-    """{language: home page} of the site's root page and its live translations (two queries)."""
-    homes = {}
-    site_root = Page.objects.filter(depth=2).order_by("path").first()
-    if site_root is not None:
-        for page in Page.objects.filter(translation_key=site_root.translation_key, live=True).select_related("locale"):
-            homes[page.locale.language_code] = page
-    return homes
+def locale_homes(site):
+    """{language: home page}: the site's root page and its live translations (one query)."""
+    if site is None:
+        return {}
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key, live=True).select_related("locale")
+    return {page.locale.language_code: page for page in homes}
 
 
-def nav_pages():
-    """{model label: {language: page}} for every menu target (one query)."""
+def _in_site(homes):
+    """Pages under any language's home of this site (every locale's tree is a translation of the site root)."""
+    q = Q(pk__in=[])
+    for home in homes.values():
+        q |= Q(path__startswith=home.path)
+    return Page.objects.live().filter(q)
+
+
+def nav_pages(homes):
+    """{model label: {language: page}} for every menu target of the site (one query)."""
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
     cts = {ContentType.objects.get_for_model(apps.get_model(label)).pk: label for label in NAV_MODELS}
     result = {}
-    for page in Page.objects.live().filter(content_type_id__in=cts).select_related("locale"):
-        result.setdefault(cts[page.content_type_id], {})[page.locale.language_code] = page
+    for page in _in_site(homes).filter(content_type_id__in=cts).select_related("locale").order_by("path"):
+        result.setdefault(cts[page.content_type_id], {}).setdefault(page.locale.language_code, page)
     return result
 
 
-def footer_pages():
-    """{name: {language: page}} for the about, privacy and accessibility pages (two queries)."""
-    nb_pages = {p.slug: p for p in Page.objects.live().filter(slug__in=FOOTER_SLUGS.values(), locale__language_code="nb")}
+def footer_pages(homes):
+    """{name: {language: page}} for the site's about, privacy and accessibility pages (two queries)."""
+    pages = _in_site(homes)
+    nb_pages = {p.slug: p for p in pages.filter(slug__in=FOOTER_SLUGS.values(), locale__language_code="nb")}
     by_key = {}
     keys = [p.translation_key for p in nb_pages.values()]
-    for page in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+    for page in pages.filter(translation_key__in=keys).select_related("locale"):
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
     return {name: by_key.get(nb_pages[slug].translation_key, {}) for name, slug in FOOTER_SLUGS.items() if slug in nb_pages}
 
@@ -67,13 +75,18 @@ def _contact(request):
     return {name: getattr(site_settings, name, "") for name in SETTINGS_FIELDS}
 
 
-def build(request):
-    """The chrome for every language: {"homes": {code: link}, "nav": {label: {code: link}},
+def build(request, site):
+    """The chrome of `site` for every language: {"homes": {code: link}, "nav": {label: {code: link}},
     "footer": {name: {code: link}}, "contact": {...}}. Links are dicts, so the result pickles small."""
+    homes = locale_homes(site)
+
+    def links(by_code):
+        return {code: _link(p, request) for code, p in by_code.items()}
+
     return {
-        "homes": {code: _link(p, request) for code, p in locale_homes().items()},
-        "nav": {label: {code: _link(p, request) for code, p in by_code.items()} for label, by_code in nav_pages().items()},
-        "footer": {name: {code: _link(p, request) for code, p in by_code.items()} for name, by_code in footer_pages().items()},
+        "homes": links(homes),
+        "nav": {label: links(by_code) for label, by_code in nav_pages(homes).items()},
+        "footer": {name: links(by_code) for name, by_code in footer_pages(homes).items()},
         "contact": _contact(request),
     }
 
@@ -83,17 +96,17 @@ def chrome(request):
     data = getattr(request, "_hub_chrome", None)
     if data is not None:
         return data
+    site = Site.find_for_request(request)
     if enabled():
         from hub.cache import current_generation
 
-        site = Site.find_for_request(request)
         key = f"hub:chrome:{current_generation(request)}:{site.pk if site else 0}:{request.get_host()}"
         data = cache.get(key)
         if data is None:
-            data = build(request)
+            data = build(request, site)
             cache.set(key, data, timeout=getattr(settings, "HUB_PAGE_CACHE_SECONDS", 0) or 300)
     else:
-        data = build(request)
+        data = build(request, site)
     request._hub_chrome = data
     return data
 
