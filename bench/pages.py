@@ -127,10 +127,22 @@ def server_times(urls, n):
         client.get(url)
         cached = _time_url(client, url, n)
         rows.append((name, url, 200, *plain, *cached))
-    table(f"Server time per page type (in process, {n} requests each, page cache off; "
-          f"chrome: header/menu/footer built per request | kept per content generation in the shared cache)",
-          ["page type", "url", "status", "queries", "median ms", "p95 ms",
-           "queries (chrome cached)", "median ms", "p95 ms"], rows)
+    table(
+        f"Server time per page type (in process, {n} requests each, page cache off; "
+        f"chrome: header/menu/footer built per request | kept per content generation in the shared cache)",
+        [
+            "page type",
+            "url",
+            "status",
+            "queries",
+            "median ms",
+            "p95 ms",
+            "queries (chrome cached)",
+            "median ms",
+            "p95 ms",
+        ],
+        rows,
+    )
     return rows
 
 
@@ -208,18 +220,45 @@ def run_servers(args, urls):
         app_port = free_port()
         env = prod_env(PAGE_CACHE_SECONDS=str(args.page_cache), FRONTEND_CACHE_MAX_AGE="300")
         gunicorn = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{app_port}",
-             "-w", str(args.workers), "--max-requests", "0"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp / "gunicorn.log", "w"),
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "hub.wsgi:application",
+                "-b",
+                f"127.0.0.1:{app_port}",
+                "-w",
+                str(args.workers),
+                "--max-requests",
+                "0",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(tmp / "gunicorn.log", "w"),
         )
         procs.append(gunicorn)
         cached_port = free_port()  # the same app as deployed with a shared cache: whole-page cache on
-        procs.append(subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{cached_port}",
-             "-w", str(args.workers), "--max-requests", "0"],
-            cwd=ROOT, env=dict(env, PAGE_CACHE_SECONDS="300"), stdout=subprocess.DEVNULL,
-            stderr=open(tmp / "gunicorn-cached.log", "w"),
-        ))
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "hub.wsgi:application",
+                    "-b",
+                    f"127.0.0.1:{cached_port}",
+                    "-w",
+                    str(args.workers),
+                    "--max-requests",
+                    "0",
+                ],
+                cwd=ROOT,
+                env=dict(env, PAGE_CACHE_SECONDS="300"),
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp / "gunicorn-cached.log", "w"),
+            )
+        )
         wait_http(app_port)
         wait_http(cached_port)
         static_dir = tmp / "static-html"
@@ -228,11 +267,25 @@ def run_servers(args, urls):
         proxy_port = free_port() if nginx else None
         if nginx:
             token = secrets.token_hex(8)
-            nginx_env = dict(env, HUB_UPSTREAMS=f"127.0.0.1:{app_port}", HUB_NGINX_LISTEN=f"127.0.0.1:{proxy_port}",
-                             HUB_NGINX_DIR=str(tmp / "nginx"), HUB_NGINX_USER="root", FRONTEND_CACHE_TOKEN=token,
-                             HUB_NGINX_ACCESS_LOG="off", HUB_NGINX_WORKERS=str(args.workers))
-            procs.append(subprocess.Popen(["bash", "tools/nginx/run.sh"], cwd=ROOT, env=nginx_env,
-                                          stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.log", "w")))
+            nginx_env = dict(
+                env,
+                HUB_UPSTREAMS=f"127.0.0.1:{app_port}",
+                HUB_NGINX_LISTEN=f"127.0.0.1:{proxy_port}",
+                HUB_NGINX_DIR=str(tmp / "nginx"),
+                HUB_NGINX_USER="root",
+                FRONTEND_CACHE_TOKEN=token,
+                HUB_NGINX_ACCESS_LOG="off",
+                HUB_NGINX_WORKERS=str(args.workers),
+            )
+            procs.append(
+                subprocess.Popen(
+                    ["bash", "tools/nginx/run.sh"],
+                    cwd=ROOT,
+                    env=nginx_env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=open(tmp / "nginx.log", "w"),
+                )
+            )
             static_conf = tmp / "static.conf"
             static_conf.write_text(
                 f"user root; worker_processes {args.workers}; daemon off; pid {tmp}/static.pid; error_log {tmp}/static-error.log;"
@@ -240,12 +293,22 @@ def run_servers(args, urls):
                 f"client_body_temp_path {tmp}/sb; proxy_temp_path {tmp}/sp; fastcgi_temp_path {tmp}/sf; uwsgi_temp_path {tmp}/su; scgi_temp_path {tmp}/ss;"
                 f"server {{ listen 127.0.0.1:{static_port}; root {static_dir}; index index.html; }} }}"
             )
-            procs.append(subprocess.Popen([nginx, "-p", str(tmp), "-c", str(static_conf), "-e", str(tmp / "static-error.log")],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            procs.append(
+                subprocess.Popen(
+                    [nginx, "-p", str(tmp), "-c", str(static_conf), "-e", str(tmp / "static-error.log")],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
             static_server = "nginx"
         else:
-            procs.append(subprocess.Popen([sys.executable, "-m", "http.server", str(static_port), "-b", "127.0.0.1",
-                                           "-d", str(static_dir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "http.server", str(static_port), "-b", "127.0.0.1", "-d", str(static_dir)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
             static_server = "python http.server"
         time.sleep(1)
         if proxy_port:
@@ -268,22 +331,39 @@ def run_servers(args, urls):
             app_rps, app_err = throughput(app_port, path, args.seconds, args.concurrency)
             cached_rps, cached_err = throughput(cached_port, path, args.seconds, args.concurrency)
             static_rps, _ = throughput(static_port, static_path, args.seconds, args.concurrency)
-            row = [path, f"{len(body) / 1024:.0f} KiB", f"{app_rps:.0f}", f"{cached_rps:.0f}", f"{static_rps:.0f}",
-                   f"{app_rps / static_rps:.3f}", f"{cached_rps / static_rps:.3f}"]
+            row = [
+                path,
+                f"{len(body) / 1024:.0f} KiB",
+                f"{app_rps:.0f}",
+                f"{cached_rps:.0f}",
+                f"{static_rps:.0f}",
+                f"{app_rps / static_rps:.3f}",
+                f"{cached_rps / static_rps:.3f}",
+            ]
             app_err += cached_err
             if proxy_port:
                 fetch(proxy_port, path)
                 proxy_rps, _ = throughput(proxy_port, path, args.seconds, args.concurrency)
                 row += [f"{proxy_rps:.0f}", f"{proxy_rps / static_rps:.3f}"]
             rows.append(row + [app_err])
-        header = ["url", "size", "gunicorn rendering req/s", "gunicorn + page cache req/s",
-                  f"static ({static_server}) req/s", "ratio rendering/static", "ratio page cache/static"]
+        header = [
+            "url",
+            "size",
+            "gunicorn rendering req/s",
+            "gunicorn + page cache req/s",
+            f"static ({static_server}) req/s",
+            "ratio rendering/static",
+            "ratio page cache/static",
+        ]
         if proxy_port:
             header += ["nginx cache req/s", "ratio cache/static"]
-        table(f"Throughput: gunicorn {args.workers} workers each (rendering: page cache {'on ' + str(args.page_cache) + ' s' if args.page_cache else 'off'}; "
-              f"page cache: PAGE_CACHE_SECONDS=300, cache {os.environ.get('CACHE_BACKEND', 'locmem').rsplit('.', 1)[-1]}), "
-              f"{args.concurrency} concurrent clients, {args.seconds} s each, new connection per request",
-              header + ["app errors"], rows)
+        table(
+            f"Throughput: gunicorn {args.workers} workers each (rendering: page cache {'on ' + str(args.page_cache) + ' s' if args.page_cache else 'off'}; "
+            f"page cache: PAGE_CACHE_SECONDS=300, cache {os.environ.get('CACHE_BACKEND', 'locmem').rsplit('.', 1)[-1]}), "
+            f"{args.concurrency} concurrent clients, {args.seconds} s each, new connection per request",
+            header + ["app errors"],
+            rows,
+        )
 
         # 3. memory
         pids = worker_pids(gunicorn.pid)
@@ -295,8 +375,12 @@ def run_servers(args, urls):
             pool.map(_mixed, [(app_port, paths, per_client, i) for i in range(args.concurrency)])
         elapsed = time.time() - start
         rows = [(pid, f"{before[pid]:.0f}", f"{rss_mb(pid):.0f}", f"{rss_mb(pid) - before[pid]:+.0f}") for pid in pids]
-        table(f"Memory per gunicorn worker after {per_client * args.concurrency} mixed requests over {len(paths)} URLs "
-              f"({elapsed:.0f} s)", ["worker pid", "RSS before MB", "RSS after MB", "growth MB"], rows)
+        table(
+            f"Memory per gunicorn worker after {per_client * args.concurrency} mixed requests over {len(paths)} URLs "
+            f"({elapsed:.0f} s)",
+            ["worker pid", "RSS before MB", "RSS after MB", "growth MB"],
+            rows,
+        )
         opensearch_heap()
     finally:
         for proc in procs:
@@ -313,9 +397,12 @@ def opensearch_heap():
     import json
 
     port = int(os.environ.get("OPENSEARCH_PORT", "9201"))
-    up = subprocess.run(["bash", "tools/opensearch/opensearch.sh", "status"], cwd=ROOT, capture_output=True).returncode == 0
+    up = (
+        subprocess.run(["bash", "tools/opensearch/opensearch.sh", "status"], cwd=ROOT, capture_output=True).returncode
+        == 0
+    )
     if not up:
-        print(f"\nOpenSearch heap: the node is not running (bash tools/opensearch/opensearch.sh status); not measured")
+        print("\nOpenSearch heap: the node is not running (bash tools/opensearch/opensearch.sh status); not measured")
         return
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -327,10 +414,19 @@ def opensearch_heap():
     rows = []
     for node in nodes.values():
         mem = node["jvm"]["mem"]
-        rows.append((node.get("name", "?"), f"{mem['heap_used_in_bytes'] / 2**20:.0f}",
-                     f"{mem['heap_max_in_bytes'] / 2**20:.0f}", f"{mem['heap_used_percent']}%"))
-    table(f"OpenSearch node heap (http://127.0.0.1:{port}/_nodes/stats/jvm)",
-          ["node", "heap used MB", "heap max MB", "used"], rows)
+        rows.append(
+            (
+                node.get("name", "?"),
+                f"{mem['heap_used_in_bytes'] / 2**20:.0f}",
+                f"{mem['heap_max_in_bytes'] / 2**20:.0f}",
+                f"{mem['heap_used_percent']}%",
+            )
+        )
+    table(
+        f"OpenSearch node heap (http://127.0.0.1:{port}/_nodes/stats/jvm)",
+        ["node", "heap used MB", "heap max MB", "used"],
+        rows,
+    )
 
 
 def ensure_stories(n):
@@ -362,7 +458,9 @@ def main():
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--mixed", type=int, default=10000, help="mixed requests before measuring memory")
     parser.add_argument("--page-cache", type=int, default=0, help="PAGE_CACHE_SECONDS for the gunicorn run")
-    parser.add_argument("--throughput-types", nargs="*", default=["MethodPage", "CaseStoryIndexPage", "StandardPage", "HomePage"])
+    parser.add_argument(
+        "--throughput-types", nargs="*", default=["MethodPage", "CaseStoryIndexPage", "StandardPage", "HomePage"]
+    )
     parser.add_argument("--throughput-pages", type=int, default=2)
     parser.add_argument("--skip-servers", action="store_true")
     parser.add_argument("--stories", type=int, default=500, help="live stories in the story index before measuring")
@@ -380,8 +478,10 @@ def main():
     django.setup()
     from django.db import connection
 
-    print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}; CPUs: {os.cpu_count()}; "
-          f"Python {sys.version.split()[0]}")
+    print(
+        f"Database: {connection.vendor} {connection.settings_dict['NAME']}; CPUs: {os.cpu_count()}; "
+        f"Python {sys.version.split()[0]}"
+    )
     if not args.only_registrations:
         ensure_stories(args.stories)
         urls = discover_urls()

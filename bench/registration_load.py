@@ -46,14 +46,31 @@ def _http_register(port, path, i):
         token = TOKEN_RE.search(html)
         if response.status != 200 or not token or not cookie:
             return f"GET {response.status}", 0.0
-        body = urllib.parse.urlencode({
-            "csrfmiddlewaretoken": token.group(1), "name": f"Bench Person {i}",
-            "email": f"bench.person{i}@example.test", "organisation": "Benchmark", "role": "", "municipality": "",
-            "needs": "", "consent": "on", "website_url": "",
-        })
+        body = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token.group(1),
+                "name": f"Bench Person {i}",
+                "email": f"bench.person{i}@example.test",
+                "organisation": "Benchmark",
+                "role": "",
+                "municipality": "",
+                "needs": "",
+                "consent": "on",
+                "website_url": "",
+            }
+        )
         start = time.perf_counter()
-        conn.request("POST", path, body=body, headers=dict(headers, Cookie=cookie, Referer=f"http://{HOST}{path}",
-                                                           **{"Content-Type": "application/x-www-form-urlencoded"}))
+        conn.request(
+            "POST",
+            path,
+            body=body,
+            headers=dict(
+                headers,
+                Cookie=cookie,
+                Referer=f"http://{HOST}{path}",
+                **{"Content-Type": "application/x-www-form-urlencoded"},
+            ),
+        )
         response = conn.getresponse()
         response.read()
         ms = (time.perf_counter() - start) * 1000
@@ -66,6 +83,7 @@ def _http_register(port, path, i):
 
 def _service_register(event_pk, i):
     from django.db import connection
+
     from events.models import EventPage
     from events.registration import register
 
@@ -81,11 +99,11 @@ def _service_register(event_pk, i):
 
 
 def run(count=300, capacity=50, threads=32, workers=2, mode="http"):
+    from content import ensure_event
     from django.db import connection
     from django.urls import reverse
     from django.utils import translation
 
-    from content import ensure_event
     from events.models import Registration
 
     event = ensure_event(capacity)
@@ -102,9 +120,25 @@ def run(count=300, capacity=50, threads=32, workers=2, mode="http"):
             log = tempfile.NamedTemporaryFile(prefix="hub-bench-reg-", suffix=".log", delete=False)
             env = prod_env(PAGE_CACHE_SECONDS="0", EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
             server = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}",
-                 "-w", str(workers), "--threads", "4", "--timeout", "120"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "hub.wsgi:application",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "-w",
+                    str(workers),
+                    "--threads",
+                    "4",
+                    "--timeout",
+                    "120",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
             wait_http(port)
             job = lambda i: _http_register(port, path, i)  # noqa: E731
             where = f"HTTP form (GET + CSRF + POST) via gunicorn {workers} workers x 4 threads"
@@ -131,11 +165,24 @@ def run(count=300, capacity=50, threads=32, workers=2, mode="http"):
     lost = ok - stored  # answered "registered" but no row (negative: rows without a success answer)
     times = sorted(ms for outcome, ms in results if outcome == "ok") or [0.0]
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
-    table(f"Registration under load: {count} people, {threads} at once, capacity {capacity} ({where}; {elapsed:.1f} s, "
-          f"{count / elapsed:.0f} registrations/s)",
-          ["capacity", "confirmed", "waiting", "errors", "lost", "p50 ms", "p95 ms", "max ms", "error kinds"],
-          [(capacity, confirmed, waiting, count - ok, lost, f"{statistics.median(times):.0f}", f"{p95:.0f}",
-            f"{times[-1]:.0f}", ", ".join(f"{k}: {v}" for k, v in sorted(failures.items())) or "-")])
+    table(
+        f"Registration under load: {count} people, {threads} at once, capacity {capacity} ({where}; {elapsed:.1f} s, "
+        f"{count / elapsed:.0f} registrations/s)",
+        ["capacity", "confirmed", "waiting", "errors", "lost", "p50 ms", "p95 ms", "max ms", "error kinds"],
+        [
+            (
+                capacity,
+                confirmed,
+                waiting,
+                count - ok,
+                lost,
+                f"{statistics.median(times):.0f}",
+                f"{p95:.0f}",
+                f"{times[-1]:.0f}",
+                ", ".join(f"{k}: {v}" for k, v in sorted(failures.items())) or "-",
+            )
+        ],
+    )
     if confirmed > capacity:
         print(f"\n{'!' * 72}\nINVARIANT BROKEN: {confirmed} confirmed for {capacity} seats\n{'!' * 72}")
     if confirmed + waiting != stored or lost:

@@ -17,8 +17,12 @@ OPENSEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9201")
 
 BACKENDS = {
     "postgresql": {"DATABASE_URL": PG_URL, "SEARCH_BACKEND": "database"},
-    "opensearch": {"DATABASE_URL": PG_URL, "SEARCH_BACKEND": "opensearch", "SEARCH_URL": OPENSEARCH_URL,
-                   "SEARCH_INDEX_PREFIX": "bench_"},
+    "opensearch": {
+        "DATABASE_URL": PG_URL,
+        "SEARCH_BACKEND": "opensearch",
+        "SEARCH_URL": OPENSEARCH_URL,
+        "SEARCH_INDEX_PREFIX": "bench_",
+    },
     "sqlite": {"DATABASE_URL": f"sqlite:///{SQLITE_PATH}", "SEARCH_BACKEND": "database"},
 }
 
@@ -33,8 +37,13 @@ def prepare_databases(backends):
     for backend in backends:
         env = child_env(backend)
         subprocess.run([sys.executable, "manage.py", "migrate", "-v0", "--noinput"], cwd=ROOT, env=env, check=True)
-        subprocess.run([sys.executable, "manage.py", "load_demo", "--no-admin", "--only", "hub", "-v0"], cwd=ROOT,
-                       env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "load_demo", "--no-admin", "--only", "hub", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
 
 
 def child_env(backend):
@@ -44,8 +53,13 @@ def child_env(backend):
 def run_children(script, backends, extra_args=()):
     results = {}
     for backend in backends:
-        out = subprocess.run([sys.executable, script, "--child", backend, *extra_args], cwd=ROOT,
-                             env=child_env(backend), capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, script, "--child", backend, *extra_args],
+            cwd=ROOT,
+            env=child_env(backend),
+            capture_output=True,
+            text=True,
+        )
         lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if out.returncode != 0 or not lines:
             results[backend] = {"error": (out.stderr or out.stdout)[-800:]}
@@ -91,7 +105,7 @@ def drop_bench_pages(parent):
     index_entries = get_app_config().get_model("IndexEntry")
     with transaction.atomic():
         for start in range(0, len(ids), 5000):
-            chunk = ids[start:start + 5000]
+            chunk = ids[start : start + 5000]
             index_entries.objects.filter(object_id__in=[str(i) for i in chunk])._raw_delete(index_entries.objects.db)
             StandardPage.objects.filter(pk__in=chunk)._raw_delete(StandardPage.objects.db)
             Page.objects.filter(pk__in=chunk)._raw_delete(Page.objects.db)

@@ -16,15 +16,44 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.search_common import ROOT, bench_parent, drop_bench_pages, django_setup, prepare_databases, run_children  # noqa: E402
+from bench.search_common import (  # noqa: E402
+    ROOT,
+    bench_parent,
+    django_setup,
+    drop_bench_pages,
+    prepare_databases,
+    run_children,
+)
 
-QUERIES = ["bibliotek", "samskaping", "frivillige", "kommunene", "lesesirkel", "foreninger", "innbyggerne utfordringer",
-           "prosjektet", "dialogmøter", "kompetanse", "bibliotekene frivilligheten", "erfaringer", "strategi",
-           "lokalsamfunnet", "kurs", "partnerskap"]
+QUERIES = [
+    "bibliotek",
+    "samskaping",
+    "frivillige",
+    "kommunene",
+    "lesesirkel",
+    "foreninger",
+    "innbyggerne utfordringer",
+    "prosjektet",
+    "dialogmøter",
+    "kompetanse",
+    "bibliotekene frivilligheten",
+    "erfaringer",
+    "strategi",
+    "lokalsamfunnet",
+    "kurs",
+    "partnerskap",
+]
 
 
-DEMO_MODULES = ["hub/demo.py", "methods/demo_data.py", "methods/demo.py", "stories/demo_data.py", "stories/demo.py",
-                "events/demo.py", "press/demo.py"]
+DEMO_MODULES = [
+    "hub/demo.py",
+    "methods/demo_data.py",
+    "methods/demo.py",
+    "stories/demo_data.py",
+    "stories/demo.py",
+    "events/demo.py",
+    "press/demo.py",
+]
 
 
 def words():
@@ -59,15 +88,29 @@ def generate(parent, n, rng):
         title = " ".join(rng.choice(vocab) for _ in range(rng.randint(2, 5))).capitalize()
         lead = " ".join(rng.choice(vocab) for _ in range(rng.randint(40, 120)))
         code = "en" if i % 5 == 4 else "nb"
-        rows.append(Page(
-            title=title, draft_title=title, slug=f"lat-{i}", content_type=ct, locale=locales[code], live=True,
-            path=Page._get_path(parent.path, parent.depth + 1, i + 1), depth=parent.depth + 1, numchild=0,
-            url_path=f"{parent.url_path}lat-{i}/", has_unpublished_changes=False,
-        ))
+        rows.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=f"lat-{i}",
+                content_type=ct,
+                locale=locales[code],
+                live=True,
+                path=Page._get_path(parent.path, parent.depth + 1, i + 1),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}lat-{i}/",
+                has_unpublished_changes=False,
+            )
+        )
         leads.append(lead)
     with transaction.atomic():
         Page.objects.bulk_create(rows, batch_size=1000)
-        ids = list(Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("path").values_list("pk", flat=True))
+        ids = list(
+            Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("path")
+            .values_list("pk", flat=True)
+        )
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {StandardPage._meta.db_table} (page_ptr_id, lead, body) VALUES (%s, %s, %s)",
@@ -103,7 +146,7 @@ def child(backend, n):
             continue
         qs = StandardPage.objects.filter(pk__in=ids).select_related("locale")
         for start in range(0, len(ids), 500):
-            index.add_items(StandardPage, list(qs.filter(pk__in=ids[start:start + 500])))
+            index.add_items(StandardPage, list(qs.filter(pk__in=ids[start : start + 500])))
     apply_synonyms.call()
     if connection.vendor == "postgresql":  # planner statistics, as autovacuum would gather after a bulk load
         with connection.cursor() as cursor:
@@ -122,9 +165,21 @@ def child(backend, n):
         service.search(q.split(), None, {"language": ["nb"]}, 0, 10)
         timings.append((time.perf_counter() - t) * 1000)
     timings.sort()
-    print(json.dumps({"engine": engine, "docs": n, "create_s": created, "index_s": indexed, "n": len(timings),
-                      "p50": statistics.median(timings), "p95": timings[int(len(timings) * 0.95) - 1],
-                      "max": timings[-1]}), flush=True)
+    print(
+        json.dumps(
+            {
+                "engine": engine,
+                "docs": n,
+                "create_s": created,
+                "index_s": indexed,
+                "n": len(timings),
+                "p50": statistics.median(timings),
+                "p95": timings[int(len(timings) * 0.95) - 1],
+                "max": timings[-1],
+            }
+        ),
+        flush=True,
+    )
     if not os.environ.get("BENCH_KEEP"):
         drop_bench_pages(parent)
 
@@ -134,20 +189,24 @@ def main(argv):
     if "--docs" in argv:
         i = argv.index("--docs")
         n = int(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+        argv = argv[:i] + argv[i + 2 :]
     if argv and argv[0] == "--child":
         return child(argv[1], n)
     backends = argv or ["postgresql", "opensearch", "sqlite"]
     prepare_databases(backends)
     results = run_children(__file__, backends, ["--docs", str(n)])
-    print(f"\n{'backend':<12} {'engine':<11} {'docs':>6} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
-          f"{'create s':>8} {'index s':>8}")
+    print(
+        f"\n{'backend':<12} {'engine':<11} {'docs':>6} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
+        f"{'create s':>8} {'index s':>8}"
+    )
     for backend, r in results.items():
         if "error" in r:
             print(f"{backend:<12} ERROR {r['error']}")
             continue
-        print(f"{backend:<12} {r['engine']:<11} {r['docs']:>6} {r['n']:>8} {r['p50']:>8.1f} {r['p95']:>8.1f} "
-              f"{r['max']:>8.1f} {r['create_s']:>8.1f} {r['index_s']:>8.1f}")
+        print(
+            f"{backend:<12} {r['engine']:<11} {r['docs']:>6} {r['n']:>8} {r['p50']:>8.1f} {r['p95']:>8.1f} "
+            f"{r['max']:>8.1f} {r['create_s']:>8.1f} {r['index_s']:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

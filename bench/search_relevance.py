@@ -15,14 +15,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.search_common import bench_parent, django_setup, prepare_databases, run_children  # noqa: E402
 
 PAGES = {
-    "frivillighet": ("Frivilligheten i lokalsamfunnet", "Hvordan frivillige lag og foreninger samarbeider med biblioteket."),
+    "frivillighet": (
+        "Frivilligheten i lokalsamfunnet",
+        "Hvordan frivillige lag og foreninger samarbeider med biblioteket.",
+    ),
     "bibliotekrom": ("Biblioteket som møteplass", "Biblioteket åpner rommene sine for innbyggerne om kvelden."),
     "samskaping": ("Hva er samskaping?", "Samskaping betyr å utvikle tjenester sammen med innbyggerne."),
     "startpakke": ("Startpakke i samskaping", "Et e-læringskurs for bibliotekansatte som vil komme i gang."),
-    "dialogmote": ("Dialogmøter med foreninger", "Utforskende samtaler der foreningene forteller om sine utfordringer."),
-    "kartlegging": ("Kartlegging av lokale aktører", "Lag en oversikt over organisasjoner, lag og ildsjeler i kommunen."),
+    "dialogmote": (
+        "Dialogmøter med foreninger",
+        "Utforskende samtaler der foreningene forteller om sine utfordringer.",
+    ),
+    "kartlegging": (
+        "Kartlegging av lokale aktører",
+        "Lag en oversikt over organisasjoner, lag og ildsjeler i kommunen.",
+    ),
     "planverk": ("Fra planverk til praksis", "Kommunale planer nevner samskaping, men hverdagen henger etter."),
-    "strategi": ("Nasjonal bibliotekstrategi", "Strategien oppfordrer til partnerskap mellom bibliotek og frivillig sektor."),
+    "strategi": (
+        "Nasjonal bibliotekstrategi",
+        "Strategien oppfordrer til partnerskap mellom bibliotek og frivillig sektor.",
+    ),
     "lesesirkel": ("Lesesirkler for voksne", "Lesesirklene samler lesere hver måned med en frivillig leder."),
     "sprakkafe": ("Språkkafé for nyankomne", "Språkkafeene gir nyankomne innbyggere praksis i norsk."),
     "leksehjelp": ("Leksehjelp på biblioteket", "Pensjonister og studenter gir leksehjelp til elever."),
@@ -32,7 +44,10 @@ PAGES = {
     "verksted": ("Verksteder og reparasjonskafé", "Innbyggerne reparerer klær og elektronikk sammen."),
     "evaluering": ("Evaluering av samarbeid", "Hvordan måle effekten av samarbeidet med foreningene."),
     "avtale": ("Samarbeidsavtaler", "Mal for avtaler mellom bibliotek og frivillige organisasjoner."),
-    "rolle": ("Bibliotekets rolle som samfunnsutvikler", "Biblioteket tar en sentral rolle i utviklingen av lokalsamfunnet."),
+    "rolle": (
+        "Bibliotekets rolle som samfunnsutvikler",
+        "Biblioteket tar en sentral rolle i utviklingen av lokalsamfunnet.",
+    ),
     "fylke": ("Fylkesbibliotekenes ansvar", "Fylkesbibliotekene støtter folkebibliotekene med kompetanse."),
     "innlandet": ("Erfaringer fra Innlandet", "Innlandet fylkesbibliotek ledet prosjektet i to år."),
     "rogaland": ("Samskaping i Rogaland", "Bibliotekene i Rogaland testet metodene med idrettslag."),
@@ -40,7 +55,10 @@ PAGES = {
     "troms": ("Troms og Finnmark: lange avstander", "Digitale møter gjorde samarbeidet mulig over store avstander."),
     "kurs": ("Kurs for bibliotekansatte", "Opplæring i fasilitering og prosessledelse."),
     "fasilitering": ("Fasilitering av workshops", "Fasilitatoren leder prosessen og sørger for at alle blir hørt."),
-    "innovasjon": ("Innovasjon i offentlig sektor", "Stortingsmeldingen peker på samskaping som metode for innovasjon."),
+    "innovasjon": (
+        "Innovasjon i offentlig sektor",
+        "Stortingsmeldingen peker på samskaping som metode for innovasjon.",
+    ),
     "barn": ("Barnas bibliotek", "Barn og foreldre lager arrangementer sammen med barnebibliotekaren."),
     "inkludering": ("Inkludering og mangfold", "Tiltak som gjør biblioteket til et sted for alle."),
     "dugnad": ("Dugnad for nytt lesehjørne", "Naboene bygde et lesehjørne på dugnad."),
@@ -50,16 +68,40 @@ PAGES = {
     "cocreation": ("Co-creation in libraries", "An English guide to co-creation with volunteers."),
 }
 QUERIES = [
-    ("frivillige", "frivillighet"), ("frivillig forening", "frivillighet"), ("møteplasser", "bibliotekrom"),
-    ("hva er samskaping", "samskaping"), ("startpakken", "startpakke"), ("dialogmøte", "dialogmote"),
-    ("kartlegge aktører", "kartlegging"), ("planverket", "planverk"), ("bibliotekstrategien", "strategi"),
-    ("lesesirkel", "lesesirkel"), ("språkkafeen", "sprakkafe"), ("lekser", "leksehjelp"), ("spillkveld", "gaming"),
-    ("senior", "seniorer"), ("kulturkveldene", "kulturkveld"), ("reparasjon", "verksted"), ("evaluere", "evaluering"),
-    ("samarbeidsavtale", "avtale"), ("samfunnsutvikleren", "rolle"), ("fylkesbibliotek", "fylke"),
-    ("innlandet", "innlandet"), ("rogaland idrettslag", "rogaland"), ("telemark", "telemark"),
-    ("avstand", "troms"), ("kursene", "kurs"), ("fasilitator", "fasilitering"), ("innovasjonen", "innovasjon"),
-    ("barnebibliotek", "barn"), ("inkluderende", "inkludering"), ("dugnaden", "dugnad"), ("sosiale medier", "formidling"),
-    ("utviklingsmidlene", "finansiering"), ("samskaper bok", "bok"), ("co-creation", "cocreation"),
+    ("frivillige", "frivillighet"),
+    ("frivillig forening", "frivillighet"),
+    ("møteplasser", "bibliotekrom"),
+    ("hva er samskaping", "samskaping"),
+    ("startpakken", "startpakke"),
+    ("dialogmøte", "dialogmote"),
+    ("kartlegge aktører", "kartlegging"),
+    ("planverket", "planverk"),
+    ("bibliotekstrategien", "strategi"),
+    ("lesesirkel", "lesesirkel"),
+    ("språkkafeen", "sprakkafe"),
+    ("lekser", "leksehjelp"),
+    ("spillkveld", "gaming"),
+    ("senior", "seniorer"),
+    ("kulturkveldene", "kulturkveld"),
+    ("reparasjon", "verksted"),
+    ("evaluere", "evaluering"),
+    ("samarbeidsavtale", "avtale"),
+    ("samfunnsutvikleren", "rolle"),
+    ("fylkesbibliotek", "fylke"),
+    ("innlandet", "innlandet"),
+    ("rogaland idrettslag", "rogaland"),
+    ("telemark", "telemark"),
+    ("avstand", "troms"),
+    ("kursene", "kurs"),
+    ("fasilitator", "fasilitering"),
+    ("innovasjonen", "innovasjon"),
+    ("barnebibliotek", "barn"),
+    ("inkluderende", "inkludering"),
+    ("dugnaden", "dugnad"),
+    ("sosiale medier", "formidling"),
+    ("utviklingsmidlene", "finansiering"),
+    ("samskaper bok", "bok"),
+    ("co-creation", "cocreation"),
     ("samskapning", "samskaping"),
 ]
 SYNONYMS = ["samskaping, co-creation, samskapning", "frivillighet, dugnad", "fasilitator, prosessleder"]
@@ -68,6 +110,7 @@ SYNONYMS = ["samskaping, co-creation, samskapning", "frivillighet, dugnad", "fas
 def child(backend):
     django_setup()
     from django.core.management import call_command
+
     from hub.models import StandardPage
     from search import service
     from search.models import Synonym
@@ -100,9 +143,15 @@ def child(backend):
             misses.append(query)
         engine = outcome.engine
     n = len(QUERIES)
-    hit3 = sum(1 for q, e in QUERIES if e in [slugs.get(r.page.pk) for r in service.search(tokens(clean(q)), "nb", {}, 0, 3).results])
+    hit3 = sum(
+        1
+        for q, e in QUERIES
+        if e in [slugs.get(r.page.pk) for r in service.search(tokens(clean(q)), "nb", {}, 0, 3).results]
+    )
     parent.delete()
-    print(json.dumps({"engine": engine, "queries": n, "p@3": p3 / n, "hit@3": hit3 / n, "mrr": rr / n, "misses": misses}))
+    print(
+        json.dumps({"engine": engine, "queries": n, "p@3": p3 / n, "hit@3": hit3 / n, "mrr": rr / n, "misses": misses})
+    )
 
 
 def main(argv):
@@ -116,8 +165,10 @@ def main(argv):
         if "error" in r:
             print(f"{backend:<12} ERROR {r['error']}")
             continue
-        print(f"{backend:<12} {r['engine']:<11} {r['queries']:>7} {r['p@3']:>6.3f} {r['hit@3']:>6.3f} {r['mrr']:>6.3f}  "
-              f"{', '.join(r['misses']) or '-'}")
+        print(
+            f"{backend:<12} {r['engine']:<11} {r['queries']:>7} {r['p@3']:>6.3f} {r['hit@3']:>6.3f} {r['mrr']:>6.3f}  "
+            f"{', '.join(r['misses']) or '-'}"
+        )
 
 
 if __name__ == "__main__":

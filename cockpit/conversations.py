@@ -41,7 +41,9 @@ def course_registrations():
         Registration = apps.get_model("events", "Registration")
     except LookupError:
         return None
-    return Registration.objects.filter(series__isnull=False).exclude(status="cancelled").filter(anonymised_at__isnull=True)
+    return (
+        Registration.objects.filter(series__isnull=False).exclude(status="cancelled").filter(anonymised_at__isnull=True)
+    )
 
 
 def progress_per_participant(target=3):
@@ -66,7 +68,9 @@ def aggregated_challenges():
     labels = dict(CHALLENGES)
     by_category = [
         {"key": row["category"], "label": labels.get(row["category"], row["category"]), "count": row["n"]}
-        for row in ConversationChallenge.objects.values("category").annotate(n=Count("entry", distinct=True)).order_by("-n", "category")
+        for row in ConversationChallenge.objects.values("category")
+        .annotate(n=Count("entry", distinct=True))
+        .order_by("-n", "category")
     ]
     type_labels = dict(ORG_TYPES)
     by_org_type = [
@@ -81,6 +85,14 @@ def aggregated_challenges():
         entries=Count("pk"), follow_ups=Count("pk", filter=Q(follow_up_planned=True))
     )
     texts = list(
-        ConversationLog.objects.exclude(challenges="").order_by("-held_on", "-pk").values_list("challenges", flat=True)[:200]
+        ConversationLog.objects.exclude(challenges="")
+        .order_by("-held_on", "-pk")
+        .values_list("challenges", flat=True)[:200]
     )
-    return {"by_category": by_category, "by_org_type": by_org_type, "by_county": by_county, "totals": totals, "texts": texts}
+    return {
+        "by_category": by_category,
+        "by_org_type": by_org_type,
+        "by_county": by_county,
+        "totals": totals,
+        "texts": texts,
+    }

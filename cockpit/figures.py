@@ -33,8 +33,15 @@ def _figure(key, goal, label, value=None, target=None, breakdown=None, note="", 
     if value is not None and target:
         percent = min(100, round(100 * float(value) / float(target)))
     return {
-        "key": key, "goal": goal, "label": label, "value": value, "target": target, "unit": unit,
-        "percent": percent, "breakdown": breakdown or [], "note": note,
+        "key": key,
+        "goal": goal,
+        "label": label,
+        "value": value,
+        "target": target,
+        "unit": unit,
+        "percent": percent,
+        "breakdown": breakdown or [],
+        "note": note,
     }
 
 
@@ -43,8 +50,11 @@ def course_series(targets):
     EventPage = _model("events.EventPage")
     default = Locale.get_default()
     sessions = dict(
-        EventPage.objects.live().filter(locale=default, series__isnull=False)
-        .order_by().values_list("series").annotate(n=Count("pk"))  # order_by(): pages sort by path, not in GROUP BY
+        EventPage.objects.live()
+        .filter(locale=default, series__isnull=False)
+        .order_by()
+        .values_list("series")
+        .annotate(n=Count("pk"))  # order_by(): pages sort by path, not in GROUP BY
     )
     registrations = Registration.objects.filter(series__isnull=False, status="confirmed")
     attended = list(registrations.values_list("series", "pk").annotate(n=Count("attendances__event", distinct=True)))
@@ -52,9 +62,16 @@ def course_series(targets):
     any_session = sum(1 for _s, _pk, n in attended if n)
     completed = sum(1 for series, _pk, n in attended if sessions.get(series) and n >= sessions[series])
     return _figure(
-        "course_series", "1.2", _("Library staff who completed the course series"), completed,
+        "course_series",
+        "1.2",
+        _("Library staff who completed the course series"),
+        completed,
         targets.course_completions,
-        breakdown=[(_("Registered"), registered), (_("Attended at least one session"), any_session), (_("Completed every session"), completed)],
+        breakdown=[
+            (_("Registered"), registered),
+            (_("Attended at least one session"), any_session),
+            (_("Completed every session"), completed),
+        ],
     )
 
 
@@ -64,15 +81,25 @@ def conversations(targets):
         Registration.objects.filter(series__isnull=False, status="confirmed").values_list("reference", flat=True)
     )
     counts = dict(
-        ConversationLog.objects.filter(registration_ref__in=participants).values_list("registration_ref").annotate(n=Count("pk"))
+        ConversationLog.objects.filter(registration_ref__in=participants)
+        .values_list("registration_ref")
+        .annotate(n=Count("pk"))
     )
     n = len(participants)
     total = sum(counts.values())
     reached = sum(1 for c in counts.values() if c >= targets.conversations_per_participant)
     average = round(total / n, 1) if n else None
     return _figure(
-        "conversations", "1.3", _("Conversations per participant"), average, targets.conversations_per_participant,
-        breakdown=[(_("Participants"), n), (_("Conversations recorded"), total), (_("Participants who reached the target"), reached)],
+        "conversations",
+        "1.3",
+        _("Conversations per participant"),
+        average,
+        targets.conversations_per_participant,
+        breakdown=[
+            (_("Participants"), n),
+            (_("Conversations recorded"), total),
+            (_("Participants who reached the target"), reached),
+        ],
         note=_("Anonymised entries (after the retention purge) count in the editors' totals only."),
     )
 
@@ -80,15 +107,28 @@ def conversations(targets):
 def volunteer_gatherings(targets):
     EventPage = _model("events.EventPage")
     held = _distinct_pages(EventPage.objects.live().filter(audience="volunteers", end__lt=timezone.now()))
-    return _figure("volunteer_gatherings", "1.4", _("Gatherings held for volunteer organisations"), held, targets.volunteer_gatherings)
+    return _figure(
+        "volunteer_gatherings",
+        "1.4",
+        _("Gatherings held for volunteer organisations"),
+        held,
+        targets.volunteer_gatherings,
+    )
 
 
 def stories_by_county():
     CaseStoryPage = _model("stories.CaseStoryPage")
     stories = CaseStoryPage.objects.live()
-    rows = stories.values("county__name").annotate(n=Count("translation_key", distinct=True)).order_by("-n", "county__name")
+    rows = (
+        stories.values("county__name")
+        .annotate(n=Count("translation_key", distinct=True))
+        .order_by("-n", "county__name")
+    )
     return _figure(
-        "stories_county", "1", _("Stories per county"), _distinct_pages(stories),
+        "stories_county",
+        "1",
+        _("Stories per county"),
+        _distinct_pages(stories),
         breakdown=[(r["county__name"] or "—", r["n"]) for r in rows],
     )
 
@@ -97,11 +137,16 @@ def stories_by_org_type():
     CaseStoryPage = _model("stories.CaseStoryPage")
     labels = dict(ORG_TYPES)
     rows = (
-        CaseStoryPage.objects.live().filter(organisations__isnull=False)
-        .values("organisations__org_type").annotate(n=Count("translation_key", distinct=True)).order_by("-n")
+        CaseStoryPage.objects.live()
+        .filter(organisations__isnull=False)
+        .values("organisations__org_type")
+        .annotate(n=Count("translation_key", distinct=True))
+        .order_by("-n")
     )
     return _figure(
-        "stories_org_type", "1", _("Stories per type of volunteer organisation"),
+        "stories_org_type",
+        "1",
+        _("Stories per type of volunteer organisation"),
         _distinct_pages(CaseStoryPage.objects.live()),
         breakdown=[(labels.get(r["organisations__org_type"], r["organisations__org_type"]), r["n"]) for r in rows],
     )
@@ -111,14 +156,24 @@ def coverage(targets):
     CoverageItem = _model("press.CoverageItem")
     total = CoverageItem.objects.count()
     by_year = CoverageItem.objects.values_list("date__year").annotate(n=Count("pk")).order_by("date__year")
-    return _figure("coverage", "1.5", _("Coverage items"), total, targets.coverage_items,
-                   breakdown=[(str(y), n) for y, n in by_year])
+    return _figure(
+        "coverage",
+        "1.5",
+        _("Coverage items"),
+        total,
+        targets.coverage_items,
+        breakdown=[(str(y), n) for y, n in by_year],
+    )
 
 
 def _feedback_fields(Feedback):
     """The feedback model's link to the method and its rating field, found by name/type (owned by methods)."""
     link = next(
-        (f.name for f in Feedback._meta.concrete_fields if f.is_relation and f.related_model and issubclass(f.related_model, Page)),
+        (
+            f.name
+            for f in Feedback._meta.concrete_fields
+            if f.is_relation and f.related_model and issubclass(f.related_model, Page)
+        ),
         None,
     )
     names = {f.name for f in Feedback._meta.concrete_fields}
@@ -134,14 +189,20 @@ def feedback(targets):
     qs = Feedback.objects.all()
     if "is_spam" in {f.name for f in Feedback._meta.concrete_fields}:
         qs = qs.filter(is_spam=False)
-    rows = qs.values(f"{link}__title").annotate(n=Count("pk"), **({"avg": Avg(rating)} if rating else {})).order_by("-n", f"{link}__title")
+    rows = (
+        qs.values(f"{link}__title")
+        .annotate(n=Count("pk"), **({"avg": Avg(rating)} if rating else {}))
+        .order_by("-n", f"{link}__title")
+    )
     breakdown = []
     for r in rows:
         label = r[f"{link}__title"] or "—"
         if rating and r.get("avg") is not None:
             label = _("%(title)s (average %(avg).1f)") % {"title": label, "avg": r["avg"]}
         breakdown.append((label, r["n"]))
-    return _figure("feedback", "2.1", _("Feedback on the methods"), qs.count(), targets.feedback_items, breakdown=breakdown)
+    return _figure(
+        "feedback", "2.1", _("Feedback on the methods"), qs.count(), targets.feedback_items, breakdown=breakdown
+    )
 
 
 def methods(targets):
@@ -153,7 +214,9 @@ def methods(targets):
     return [
         _figure("methods_original", "2.3", _("Original methods published"), original, targets.original_methods),
         _figure("methods_new", "2.3", _("New methods published"), new, targets.new_methods),
-        _figure("methods_digital", "2.4", _("Methods adapted for digital co-creation"), digital, targets.digital_methods),
+        _figure(
+            "methods_digital", "2.4", _("Methods adapted for digital co-creation"), digital, targets.digital_methods
+        ),
     ]
 
 
@@ -164,7 +227,8 @@ def expert_reviews(targets):
 
     approved = (
         TaskState.objects.filter(task__name=EXPERT_TASK_NAME, status=TaskState.STATUS_APPROVED)
-        .values_list("workflow_state__object_id", flat=True).distinct()
+        .values_list("workflow_state__object_id", flat=True)
+        .distinct()
     )
     ids = [int(i) for i in approved if str(i).isdigit()]
     reviewed = Page.objects.filter(pk__in=ids).values("translation_key").distinct().count()
@@ -198,7 +262,13 @@ def all_figures(targets=None):
         (intro_courses, (targets,), "intro_courses", "1.1", _("Introduction courses in co-creation held")),
         (course_series, (targets,), "course_series", "1.2", _("Library staff who completed the course series")),
         (conversations, (targets,), "conversations", "1.3", _("Conversations per participant")),
-        (volunteer_gatherings, (targets,), "volunteer_gatherings", "1.4", _("Gatherings held for volunteer organisations")),
+        (
+            volunteer_gatherings,
+            (targets,),
+            "volunteer_gatherings",
+            "1.4",
+            _("Gatherings held for volunteer organisations"),
+        ),
         (coverage, (targets,), "coverage", "1.5", _("Coverage items")),
         (stories_by_county, (), "stories_county", "1", _("Stories per county")),
         (stories_by_org_type, (), "stories_org_type", "1", _("Stories per type of volunteer organisation")),
@@ -216,5 +286,3 @@ def all_figures(targets=None):
 def summary_figures(targets=None):
     """The dashboard panel's short list: the figures that have a target."""
     return [f for f in all_figures(targets) if f["target"]]
-
-

@@ -4,10 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cockpit.models import CHALLENGES, ORG_TYPES
 from hub.antispam import HoneypotFormMixin
 from hub.models import Municipality
-
-from cockpit.models import CHALLENGES, ORG_TYPES
 
 
 class DateInput(forms.DateInput):
@@ -30,11 +29,15 @@ class ConversationForm(HoneypotFormMixin, forms.Form):
     )
     held_on = forms.DateField(label=_("Date of the conversation"), widget=DateInput())
     challenge_categories = forms.MultipleChoiceField(
-        label=_("Which shared challenges did you find?"), choices=CHALLENGES, required=False,
+        label=_("Which shared challenges did you find?"),
+        choices=CHALLENGES,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     challenges = forms.CharField(
-        label=_("Describe the shared challenges"), required=False, max_length=3000,
+        label=_("Describe the shared challenges"),
+        required=False,
+        max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Do not write names or other personal details. Editors see this text without your name."),
     )

@@ -75,7 +75,12 @@ def _scan():
         stream, rich = _content_fields(model)
         if model._meta.abstract or not (stream or rich):
             continue
-        pages = model.objects.live().exact_type(model).select_related("locale").only("id", "title", "locale", *stream, *rich)
+        pages = (
+            model.objects.live()
+            .exact_type(model)
+            .select_related("locale")
+            .only("id", "title", "locale", *stream, *rich)
+        )
         for page in pages:
             raws = []
             for name in stream:
@@ -127,7 +132,9 @@ def links_to_deleted_pages(scan=None):
     rows = []
     for page, ids in found:
         for missing in sorted(ids - existing):
-            rows.append(_row("broken_link", page, _("Links to a page that was deleted (page id %(id)d)") % {"id": missing}))
+            rows.append(
+                _row("broken_link", page, _("Links to a page that was deleted (page id %(id)d)") % {"id": missing})
+            )
     return rows
 
 
@@ -141,7 +148,9 @@ def broken_links():
     )
     target_ids = {int(t) for _, t, _ in refs if str(t).isdigit()}
     unpublished = dict(Page.objects.filter(pk__in=target_ids, live=False).values_list("pk", "title"))
-    broken = [(int(s), int(t), path) for s, t, path in refs if str(s).isdigit() and str(t).isdigit() and int(t) in unpublished]
+    broken = [
+        (int(s), int(t), path) for s, t, path in refs if str(s).isdigit() and str(t).isdigit() and int(t) in unpublished
+    ]
     if not broken:
         return []
     sources = {p.pk: p for p in Page.objects.live().filter(pk__in={s for s, _, _ in broken}).select_related("locale")}
@@ -149,8 +158,14 @@ def broken_links():
     for source_id, target_id, path in broken:
         page = sources.get(source_id)
         if page is not None:
-            rows.append(_row("broken_link", page, _("Links to “%(title)s”, which is not published (in %(field)s)") % {
-                "title": unpublished[target_id], "field": path.split(".")[0]}))
+            rows.append(
+                _row(
+                    "broken_link",
+                    page,
+                    _("Links to “%(title)s”, which is not published (in %(field)s)")
+                    % {"title": unpublished[target_id], "field": path.split(".")[0]},
+                )
+            )
     return rows
 
 
@@ -184,7 +199,9 @@ def unreviewed_methods(today=None, months=12):
         if page.last_reviewed:
             detail = _("Last reviewed %(date)s") % {"date": page.last_reviewed.isoformat()}
         else:
-            detail = _("Never reviewed (published %(date)s)") % {"date": timezone.localdate(page.first_published_at).isoformat()}
+            detail = _("Never reviewed (published %(date)s)") % {
+                "date": timezone.localdate(page.first_published_at).isoformat()
+            }
         rows.append(_row("unreviewed", page, detail))
     return rows
 
@@ -204,10 +221,15 @@ def past_events_open(now=None):
         .order_by("-end")
     )
     return [
-        _row("past_event_open", p, _("Ended %(date)s; registration closes %(closes)s") % {
-            "date": timezone.localtime(p.end).date().isoformat(),
-            "closes": timezone.localtime(p.registration_closes).date().isoformat(),
-        })
+        _row(
+            "past_event_open",
+            p,
+            _("Ended %(date)s; registration closes %(closes)s")
+            % {
+                "date": timezone.localtime(p.end).date().isoformat(),
+                "closes": timezone.localtime(p.registration_closes).date().isoformat(),
+            },
+        )
         for p in pages
     ]
 
@@ -223,5 +245,7 @@ SECTIONS = [
 
 def report():
     scan = list(_scan())
-    rows = media_problems(scan) + broken_links() + links_to_deleted_pages(scan) + unreviewed_methods() + past_events_open()
+    rows = (
+        media_problems(scan) + broken_links() + links_to_deleted_pages(scan) + unreviewed_methods() + past_events_open()
+    )
     return {kind: [r for r in rows if r["kind"] == kind] for kind, _label in SECTIONS}

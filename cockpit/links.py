@@ -55,7 +55,11 @@ def registration_for_token(token):
     except LookupError:
         raise InvalidLink("unknown") from None
     registration = Registration.objects.filter(reference=reference).first()
-    if registration is None or getattr(registration, "anonymised_at", None) or getattr(registration, "status", "") == "cancelled":
+    if (
+        registration is None
+        or getattr(registration, "anonymised_at", None)
+        or getattr(registration, "status", "") == "cancelled"
+    ):
         raise InvalidLink("unknown")
     return registration
 

@@ -59,22 +59,31 @@ class GoalTargets(BaseGenericSetting):
         _("methods reviewed by the expert group"), default=14, help_text=_("Sub-goal 2.5.")
     )
     launches = models.PositiveIntegerField(_("digital launches held"), default=2, help_text=_("Sub-goal 2.6."))
-    intro_courses = models.PositiveIntegerField(
-        _("introduction courses held"), default=1, help_text=_("Sub-goal 1.1.")
-    )
+    intro_courses = models.PositiveIntegerField(_("introduction courses held"), default=1, help_text=_("Sub-goal 1.1."))
     language_floor_percent = models.PositiveSmallIntegerField(
         _("minimum share per written language (%)"), default=25, help_text=_("Bokmål and Nynorsk each.")
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("intro_courses"), FieldPanel("course_completions"), FieldPanel("conversations_per_participant"),
-             FieldPanel("volunteer_gatherings"), FieldPanel("coverage_items")],
+            [
+                FieldPanel("intro_courses"),
+                FieldPanel("course_completions"),
+                FieldPanel("conversations_per_participant"),
+                FieldPanel("volunteer_gatherings"),
+                FieldPanel("coverage_items"),
+            ],
             heading=_("Main goal 1"),
         ),
         MultiFieldPanel(
-            [FieldPanel("feedback_items"), FieldPanel("original_methods"), FieldPanel("new_methods"),
-             FieldPanel("digital_methods"), FieldPanel("expert_reviews"), FieldPanel("launches")],
+            [
+                FieldPanel("feedback_items"),
+                FieldPanel("original_methods"),
+                FieldPanel("new_methods"),
+                FieldPanel("digital_methods"),
+                FieldPanel("expert_reviews"),
+                FieldPanel("launches"),
+            ],
             heading=_("Main goal 2"),
         ),
         FieldPanel("language_floor_percent"),
@@ -88,13 +97,20 @@ class ConversationLog(models.Model):
     """One exploratory conversation a course participant held with a local volunteer organisation."""
 
     registration_ref = models.UUIDField(
-        _("registration reference"), null=True, blank=True, db_index=True,
+        _("registration reference"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("Empty once the participant's personal data has been purged (the entry stays in the totals)."),
     )
     organisation_name = models.CharField(_("organisation"), max_length=200)
     org_type = models.CharField(_("type of organisation"), max_length=20, choices=ORG_TYPES)
     municipality = models.ForeignKey(
-        "hub.Municipality", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "hub.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("municipality"),
     )
     held_on = models.DateField(_("date of the conversation"))

@@ -25,7 +25,9 @@ def original_locales(keys):
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     originals = {}
     for key, locale_id in (
-        TranslationSource.objects.filter(object_id__in=keys).order_by("created_at", "pk").values_list("object_id", "locale_id")
+        TranslationSource.objects.filter(object_id__in=keys)
+        .order_by("created_at", "pk")
+        .values_list("object_id", "locale_id")
     ):
         originals.setdefault(key, codes.get(locale_id))
     return originals
@@ -34,9 +36,9 @@ def original_locales(keys):
 def page_rows():
     """Every published page as a dict with language, type and whether it is the original."""
     rows = list(
-        _published_pages().order_by("pk").values(
-            "pk", "title", "translation_key", "content_type_id", "locale__language_code", "first_published_at"
-        )
+        _published_pages()
+        .order_by("pk")
+        .values("pk", "title", "translation_key", "content_type_id", "locale__language_code", "first_published_at")
     )
     originals = original_locales({r["translation_key"] for r in rows})
     first_seen = {}

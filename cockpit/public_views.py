@@ -5,12 +5,11 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_protect
 
-from hub.antispam import ratelimit
-
 from cockpit.conversations import entries_for, save_entry
 from cockpit.forms import ConversationForm
 from cockpit.links import InvalidLink, registration_for_token
 from cockpit.models import ConversationLog, GoalTargets
+from hub.antispam import ratelimit
 
 
 def _never_cache(response):
@@ -21,7 +20,14 @@ def _never_cache(response):
 
 
 def _invalid(request, reason):
-    return _never_cache(render(request, "cockpit/conversation_link_invalid.html", {"reason": reason}, status=404 if reason == "unknown" else 400))
+    return _never_cache(
+        render(
+            request,
+            "cockpit/conversation_link_invalid.html",
+            {"reason": reason},
+            status=404 if reason == "unknown" else 400,
+        )
+    )
 
 
 @csrf_protect

@@ -11,8 +11,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 from wagtail_localize.models import TranslationSource
 
 PROJECT_APPS = ("hub", "methods", "stories", "events", "press", "search", "cockpit")
-STRUCTURED = (models.DateField, models.TimeField, models.IntegerField, models.DecimalField, models.FloatField,
-              models.BooleanField, models.FileField)
+STRUCTURED = (
+    models.DateField,
+    models.TimeField,
+    models.IntegerField,
+    models.DecimalField,
+    models.FloatField,
+    models.BooleanField,
+    models.FileField,
+)
 
 
 def translatable_models():

@@ -37,7 +37,10 @@ def _items():
         PermissionMenuItem(_("Content health"), reverse_lazy("cockpit_health"), icon_name="warning", order=40),
         PermissionMenuItem(_("Challenges found"), reverse_lazy("cockpit_challenges"), icon_name="comment", order=50),
         PermissionMenuItem(
-            _("Conversation progress"), reverse_lazy("cockpit_progress"), icon_name="group", order=60,
+            _("Conversation progress"),
+            reverse_lazy("cockpit_progress"),
+            icon_name="group",
+            order=60,
             permission=admin_views.VIEW_PROGRESS,
         ),
     ]

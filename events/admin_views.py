@@ -10,7 +10,8 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from events import emails, exports
@@ -40,10 +41,26 @@ def index(request):
     empty = {"confirmed": 0, "waiting": 0, "cancelled": 0}
     targets = []
     for series in EventSeries.objects.all():
-        targets.append({"kind": "series", "obj": series, "title": series.title, "start": None, **counts.get(("series", series.pk), empty)})
+        targets.append(
+            {
+                "kind": "series",
+                "obj": series,
+                "title": series.title,
+                "start": None,
+                **counts.get(("series", series.pk), empty),
+            }
+        )
     events = EventPage.objects.filter(locale=Locale.get_default(), series__isnull=True).order_by("-start")
     for event in events:
-        targets.append({"kind": "event", "obj": event, "title": event.title, "start": event.start, **counts.get(("event", event.pk), empty)})
+        targets.append(
+            {
+                "kind": "event",
+                "obj": event,
+                "title": event.title,
+                "start": event.start,
+                **counts.get(("event", event.pk), empty),
+            }
+        )
     return TemplateResponse(request, "events/admin/index.html", {"targets": targets, "title": _("Registrations")})
 
 
@@ -58,7 +75,12 @@ def _target(kind, pk):
 
 
 def _registrations(scope):
-    return Registration.objects.filter(**scope).select_related("municipality").prefetch_related("attendances").order_by("status", "created_at", "pk")
+    return (
+        Registration.objects.filter(**scope)
+        .select_related("municipality")
+        .prefetch_related("attendances")
+        .order_by("status", "created_at", "pk")
+    )
 
 
 def detail(request, kind, pk):
@@ -71,8 +93,12 @@ def detail(request, kind, pk):
             raise Http404
         present = {int(x) for x in request.POST.getlist("attended") if x.isdigit()}
         with transaction.atomic():
-            regs = list(Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).values_list("pk", flat=True))
-            Attendance.objects.filter(event=session, registration_id__in=regs).exclude(registration_id__in=present).delete()
+            regs = list(
+                Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).values_list("pk", flat=True)
+            )
+            Attendance.objects.filter(event=session, registration_id__in=regs).exclude(
+                registration_id__in=present
+            ).delete()
             for reg_id in present & set(regs):
                 Attendance.objects.get_or_create(event=session, registration_id=reg_id)
         messages.success(request, _("Attendance saved for %(title)s.") % {"title": session.title})
@@ -81,8 +107,15 @@ def detail(request, kind, pk):
     for r in registrations:
         r.attended_ids = {a.event_id for a in r.attendances.all()}
     counts = {s: sum(1 for r in registrations if r.status == s) for s in ("confirmed", "waiting", "cancelled")}
-    context = {"target": target, "kind": kind, "sessions": sessions, "registrations": registrations, "counts": counts,
-               "title": str(target), "can_change": request.user.has_perm(CHANGE)}
+    context = {
+        "target": target,
+        "kind": kind,
+        "sessions": sessions,
+        "registrations": registrations,
+        "counts": counts,
+        "title": str(target),
+        "can_change": request.user.has_perm(CHANGE),
+    }
     return TemplateResponse(request, "events/admin/detail.html", context)
 
 
@@ -117,10 +150,16 @@ def message(request, kind, pk):
         confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).exclude(email="")
         reply_to = [request.user.email] if request.user.email else []
         with transaction.atomic():
-            n = emails.message_participants(confirmed, form.cleaned_data["subject"], form.cleaned_data["body"], reply_to)
+            n = emails.message_participants(
+                confirmed, form.cleaned_data["subject"], form.cleaned_data["body"], reply_to
+            )
         messages.success(request, _("The message is queued for %(n)s confirmed participants.") % {"n": n})
         return redirect("events_admin:detail", kind=kind, pk=pk)
-    return TemplateResponse(request, "events/admin/message.html", {"form": form, "target": target, "kind": kind, "title": _("Message to participants")})
+    return TemplateResponse(
+        request,
+        "events/admin/message.html",
+        {"form": form, "target": target, "kind": kind, "title": _("Message to participants")},
+    )
 
 
 def outbox(request):

@@ -99,7 +99,10 @@ def _event(index, slug, speakers=(), methods=(), **fields):
 COURSE_TOPICS = [
     ("Bibliotekenes rolle som samfunnsutvikler", "KS forteller hvorfor de motiverer til samskaping i kommunene."),
     ("Verdiskaping ved å arbeide samskapende", "Erfaringer fra de utforskende samtalene med lag og foreninger."),
-    ("Balansen mellom bibliotekfaglighet og de frivilliges initiativ", "Frivilligheten forteller hvordan de vil bli møtt."),
+    (
+        "Balansen mellom bibliotekfaglighet og de frivilliges initiativ",
+        "Frivilligheten forteller hvordan de vil bli møtt.",
+    ),
 ]
 
 LAUNCH_1 = {
@@ -113,9 +116,13 @@ LAUNCH_2 = {
 TRANSLATIONS = {
     "nn": {
         LAUNCH_1["title"]: "Digital lansering av Startpakke i samskaping",
-        LAUNCH_1["lead"]: "Vi lanserer den vidareutvikla Startpakken med fem nye metodar og verktøy – utvikla saman med brukarane.",
+        LAUNCH_1[
+            "lead"
+        ]: "Vi lanserer den vidareutvikla Startpakken med fem nye metodar og verktøy – utvikla saman med brukarane.",
         LAUNCH_2["title"]: "Startpakke i samskaping for kommunar og frivilligheit",
-        LAUNCH_2["lead"]: "Andre digitale lansering: korleis kommunar og frivillige lag kan ta i bruk startpakken saman med biblioteket.",
+        LAUNCH_2[
+            "lead"
+        ]: "Andre digitale lansering: korleis kommunar og frivillige lag kan ta i bruk startpakken saman med biblioteket.",
         "Velkommen og bakgrunn": "Velkomen og bakgrunn",
         "De nye metodene og verktøyene": "Dei nye metodane og verktøya",
         "Spørsmål og avslutning": "Spørsmål og avslutning",
@@ -125,9 +132,13 @@ TRANSLATIONS = {
     },
     "en": {
         LAUNCH_1["title"]: "Digital launch of the Starter pack in co-creation",
-        LAUNCH_1["lead"]: "We launch the improved Starter pack with five new methods and tools – developed together with its users.",
+        LAUNCH_1[
+            "lead"
+        ]: "We launch the improved Starter pack with five new methods and tools – developed together with its users.",
         LAUNCH_2["title"]: "Starter pack in co-creation for municipalities and volunteers",
-        LAUNCH_2["lead"]: "Second digital launch: how municipalities and volunteer organisations can use the starter pack with the library.",
+        LAUNCH_2[
+            "lead"
+        ]: "Second digital launch: how municipalities and volunteer organisations can use the starter pack with the library.",
         "Velkommen og bakgrunn": "Welcome and background",
         "De nye metodene og verktøyene": "The new methods and tools",
         "Spørsmål og avslutning": "Questions and closing",
@@ -157,13 +168,15 @@ def load(ctx):
     MethodPage = apps.get_model("methods", "MethodPage")
     methods = list(MethodPage.objects.live().filter(locale=nb).order_by("path")[:3])
 
-    series = _series({
-        "title": "Kursrekke: Samskaping mellom bibliotek og frivilligheten",
-        "description": "Tre digitale samlinger à tre timer for bibliotekansatte i hele landet. Mellom kursdagene "
-        "har deltakerne utforskende samtaler med tre lag eller foreninger. Én påmelding gjelder hele kursrekken.",
-        "capacity": 60,
-        "registration_opens": _at(-30, 9),
-    })
+    series = _series(
+        {
+            "title": "Kursrekke: Samskaping mellom bibliotek og frivilligheten",
+            "description": "Tre digitale samlinger à tre timer for bibliotekansatte i hele landet. Mellom kursdagene "
+            "har deltakerne utforskende samtaler med tre lag eller foreninger. Én påmelding gjelder hele kursrekken.",
+            "capacity": 60,
+            "registration_opens": _at(-30, 9),
+        }
+    )
     for n, (days, (topic, detail)) in enumerate(zip((14, 35, 56), COURSE_TOPICS), start=1):
         _event(
             index,
@@ -180,12 +193,14 @@ def load(ctx):
             series=series,
             start=_at(days, 9),
             end=_at(days, 12),
-            programme=_programme([
-                ((9, 0), "Velkommen", "Øystein Stabell"),
-                ((9, 15), f"Forelesning: {topic}", "Jens Ulrich"),
-                ((10, 30), "Erfaringsdeling i grupper", "Malene Bødker Leerberg"),
-                ((11, 30), "Oppsummering og veien videre", "Jens Ulrich"),
-            ]),
+            programme=_programme(
+                [
+                    ((9, 0), "Velkommen", "Øystein Stabell"),
+                    ((9, 15), f"Forelesning: {topic}", "Jens Ulrich"),
+                    ((10, 30), "Erfaringsdeling i grupper", "Malene Bødker Leerberg"),
+                    ((11, 30), "Oppsummering og veien videre", "Jens Ulrich"),
+                ]
+            ),
         )
 
     _event(
@@ -203,18 +218,22 @@ def load(ctx):
         registration_opens=_at(-14, 9),
         start=_at(70, 18),
         end=_at(70, 20),
-        programme=_programme([
-            ((18, 0), "Velkommen", "Øystein Stabell"),
-            ((18, 15), "Felles utfordringer vi har oppdaget", "Deltakere fra bibliotekene"),
-            ((19, 0), "Gruppesamtaler", "Malene Bødker Leerberg"),
-        ]),
+        programme=_programme(
+            [
+                ((18, 0), "Velkommen", "Øystein Stabell"),
+                ((18, 15), "Felles utfordringer vi har oppdaget", "Deltakere fra bibliotekene"),
+                ((19, 0), "Gruppesamtaler", "Malene Bødker Leerberg"),
+            ]
+        ),
     )
 
-    launch_programme = _programme([
-        ((13, 0), "Velkommen og bakgrunn", "Øystein Stabell"),
-        ((13, 15), "De nye metodene og verktøyene", "Malene Bødker Leerberg"),
-        ((14, 0), "Spørsmål og avslutning", "Øystein Stabell"),
-    ])
+    launch_programme = _programme(
+        [
+            ((13, 0), "Velkommen og bakgrunn", "Øystein Stabell"),
+            ((13, 15), "De nye metodene og verktøyene", "Malene Bødker Leerberg"),
+            ((14, 0), "Spørsmål og avslutning", "Øystein Stabell"),
+        ]
+    )
     launch1, created1 = _event(
         index,
         "lansering-startpakke",
@@ -230,13 +249,19 @@ def load(ctx):
         end=_at(-21, 14, 30),
         programme=launch_programme,
         materials=[
-            ("recording", {
-                "title": "Opptak av lanseringen",
-                "url": "https://video.example/samskaping/lansering-1",
-                "transcript": "<p>Øystein Stabell ønsket velkommen og fortalte om bakgrunnen for Startpakken. "
-                "Malene Bødker Leerberg viste de fem nye metodene og verktøyene.</p>",
-            }),
-            ("slides", {"document": _slides("Lysark fra lanseringen av Startpakke i samskaping"), "title": "Lysark (PDF)"}),
+            (
+                "recording",
+                {
+                    "title": "Opptak av lanseringen",
+                    "url": "https://video.example/samskaping/lansering-1",
+                    "transcript": "<p>Øystein Stabell ønsket velkommen og fortalte om bakgrunnen for Startpakken. "
+                    "Malene Bødker Leerberg viste de fem nye metodene og verktøyene.</p>",
+                },
+            ),
+            (
+                "slides",
+                {"document": _slides("Lysark fra lanseringen av Startpakke i samskaping"), "title": "Lysark (PDF)"},
+            ),
         ],
         **LAUNCH_1,
     )
@@ -261,6 +286,13 @@ def load(ctx):
         for launch in (launch1, launch2):
             if not launch.has_translation(locale):
                 if not index.has_translation(locale):
-                    translate(index, code, {"Arrangementer": {"nn": "Arrangement", "en": "Events"}[code],
-                                            "arrangementer": {"nn": "arrangement", "en": "events"}[code]}, user=ctx.user)
+                    translate(
+                        index,
+                        code,
+                        {
+                            "Arrangementer": {"nn": "Arrangement", "en": "Events"}[code],
+                            "arrangementer": {"nn": "arrangement", "en": "events"}[code],
+                        },
+                        user=ctx.user,
+                    )
                 translate(launch, code, strings, user=ctx.user)

@@ -41,7 +41,11 @@ def _sessions(registration):
 
 
 def _title(registration):
-    return registration.series.title if registration.series_id else _localized(registration.event, registration.language).title
+    return (
+        registration.series.title
+        if registration.series_id
+        else _localized(registration.event, registration.language).title
+    )
 
 
 def cancel_url(registration):
@@ -68,10 +72,16 @@ def _compose(registration, intro, include_join):
     if include_join:
         for extra in extensions.call("registration.email_lines", registration):
             lines += extra
-    lines += ["", _("Cannot come after all? Cancel here so someone on the waiting list gets your seat:"), cancel_url(registration)]
+    lines += [
+        "",
+        _("Cannot come after all? Cancel here so someone on the waiting list gets your seat:"),
+        cancel_url(registration),
+    ]
     attachments = []
     if calendar_items:
-        attachments.append(("arrangement.ics", calendar_bytes(calendar_items, join_urls=join_urls).decode(), "text/calendar"))
+        attachments.append(
+            ("arrangement.ics", calendar_bytes(calendar_items, join_urls=join_urls).decode(), "text/calendar")
+        )
     return "\n".join(lines) + "\n", attachments
 
 
@@ -93,14 +103,23 @@ def registration_received(pk, resent=False):
     if registration is None or registration.status == Registration.Status.CANCELLED:
         return None
     with translation.override(registration.language):
-        note = _("Someone registered again with this e-mail address. You were already registered, so nothing has changed; here are your details.") + "\n\n" if resent else ""
+        note = (
+            _(
+                "Someone registered again with this e-mail address. You were already registered, so nothing has changed; here are your details."
+            )
+            + "\n\n"
+            if resent
+            else ""
+        )
         if registration.status == Registration.Status.CONFIRMED:
-            return _send(registration, _("Registration confirmed: %(title)s"), note + _("You are registered. Welcome!"), True)
+            return _send(
+                registration, _("Registration confirmed: %(title)s"), note + _("You are registered. Welcome!"), True
+            )
         from events.registration import waiting_position
 
-        intro = _("The event is full. You are number %(n)s on the waiting list; we will e-mail you if a seat becomes free.") % {
-            "n": waiting_position(registration)
-        }
+        intro = _(
+            "The event is full. You are number %(n)s on the waiting list; we will e-mail you if a seat becomes free."
+        ) % {"n": waiting_position(registration)}
         return _send(registration, _("Waiting list: %(title)s"), note + intro, False)
 
 
@@ -123,7 +142,9 @@ def cancelled(pk):
         return None
     with translation.override(registration.language):
         subject = _("Registration cancelled: %(title)s") % {"title": _title(registration)}
-        body = "\n".join([_("Hello %(name)s,") % {"name": registration.name}, "", _("Your registration is cancelled."), ""])
+        body = "\n".join(
+            [_("Hello %(name)s,") % {"name": registration.name}, "", _("Your registration is cancelled."), ""]
+        )
         return queue_email([registration.email], subject, body)
 
 
@@ -131,12 +152,23 @@ def reminder(registration, session):
     with translation.override(registration.language):
         local = _localized(session, registration.language)
         subject = _("Reminder: %(title)s") % {"title": local.title}
-        lines = [_("Hello %(name)s,") % {"name": registration.name}, "", _("Welcome to %(title)s, %(when)s.") % {"title": local.title, "when": _when(session)}]
+        lines = [
+            _("Hello %(name)s,") % {"name": registration.name},
+            "",
+            _("Welcome to %(title)s, %(when)s.") % {"title": local.title, "when": _when(session)},
+        ]
         if session.join_url:
             lines.append(_("Join link: %(url)s") % {"url": session.join_url})
         lines += ["", _("Cannot come after all? Cancel here:"), cancel_url(registration)]
-        ics = calendar_bytes([(session, local.full_url or "")], join_urls={session.pk: session.join_url} if session.join_url else None)
-        return queue_email([registration.email], subject, "\n".join(lines) + "\n", attachments=[("arrangement.ics", ics.decode(), "text/calendar")])
+        ics = calendar_bytes(
+            [(session, local.full_url or "")], join_urls={session.pk: session.join_url} if session.join_url else None
+        )
+        return queue_email(
+            [registration.email],
+            subject,
+            "\n".join(lines) + "\n",
+            attachments=[("arrangement.ics", ics.decode(), "text/calendar")],
+        )
 
 
 def message_participants(registrations, subject, body, reply_to=()):

@@ -15,15 +15,28 @@ def _safe(value):
 
 
 def rows(registrations, sessions):
-    header = [_("Name"), _("E-mail"), _("Organisation"), _("Role"), _("Municipality"),
-              _("Accessibility or interpretation needs"), _("Status"), _("Registered")]
+    header = [
+        _("Name"),
+        _("E-mail"),
+        _("Organisation"),
+        _("Role"),
+        _("Municipality"),
+        _("Accessibility or interpretation needs"),
+        _("Status"),
+        _("Registered"),
+    ]
     header += [_("Attended: %(title)s") % {"title": s.title} for s in sessions]
     yield header
     for r in registrations:
         attended = {a.event_id for a in r.attendances.all()}
         yield [
-            _safe(r.name), _safe(r.email), _safe(r.organisation), _safe(r.role),
-            _safe(r.municipality.name if r.municipality else ""), _safe(r.needs), r.get_status_display(),
+            _safe(r.name),
+            _safe(r.email),
+            _safe(r.organisation),
+            _safe(r.role),
+            _safe(r.municipality.name if r.municipality else ""),
+            _safe(r.needs),
+            r.get_status_display(),
             timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
         ] + [_("yes") if s.pk in attended else "" for s in sessions]
 

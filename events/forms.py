@@ -7,16 +7,26 @@ from hub.models import Municipality
 
 class RegistrationForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, required=False,
+        label=_("Organisation"),
+        max_length=200,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     role = forms.CharField(
-        label=_("Role"), max_length=200, required=False, widget=forms.TextInput(attrs={"autocomplete": "organization-title"})
+        label=_("Role"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False, empty_label=_("Choose a municipality")
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("Choose a municipality"),
     )
     needs = forms.CharField(
         label=_("Accessibility or interpretation needs"),

@@ -3,7 +3,7 @@
 Public calendars never contain the join link; only the attachment for a confirmed participant does.
 """
 
-from datetime import timezone as dt_timezone
+from datetime import UTC
 
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -30,9 +30,9 @@ def _location(page):
 def vevent(page, url, join_url=None):
     event = Event()
     event.add("uid", f"event-{page.translation_key}@samskaping")
-    event.add("dtstamp", timezone.now().astimezone(dt_timezone.utc))
-    event.add("dtstart", page.start.astimezone(dt_timezone.utc))
-    event.add("dtend", page.end.astimezone(dt_timezone.utc))
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    event.add("dtstart", page.start.astimezone(UTC))
+    event.add("dtend", page.end.astimezone(UTC))
     event.add("summary", page.title)
     description = "\n\n".join(p for p in (page.lead, url, join_url) if p)
     event.add("description", description)

@@ -43,7 +43,9 @@ def attach_registration(pages, now=None):
     keys = {p.translation_key for p in pages if p.locale_id != default.pk}
     canonical = {p.translation_key: p for p in pages if p.locale_id == default.pk}
     if keys - set(canonical):
-        for c in EventPage.objects.filter(translation_key__in=keys - set(canonical), locale=default).select_related("series"):
+        for c in EventPage.objects.filter(translation_key__in=keys - set(canonical), locale=default).select_related(
+            "series"
+        ):
             canonical[c.translation_key] = c
     series_ids = {c.series_id for c in canonical.values() if c.series_id}
     event_ids = [c.pk for c in canonical.values() if not c.series_id]
@@ -68,7 +70,13 @@ def attach_registration(pages, now=None):
             page.registration = RegistrationInfo(NONE, None, 0)
         elif c.series_id:
             s = c.series
-            state = window_state(s.registration_opens, s.registration_closes or first_start.get(s.pk), s.capacity, counts.get(("s", s.pk), 0), now)
+            state = window_state(
+                s.registration_opens,
+                s.registration_closes or first_start.get(s.pk),
+                s.capacity,
+                counts.get(("s", s.pk), 0),
+                now,
+            )
             page.registration = RegistrationInfo(state, s.capacity, counts.get(("s", s.pk), 0))
         else:
             confirmed = counts.get(("e", c.pk), 0)

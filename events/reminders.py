@@ -16,7 +16,9 @@ def send_reminders(now=None, hours=None):
     """Queue a reminder for every confirmed participant of sessions starting within `hours`. Returns the count."""
     now = now or timezone.now()
     hours = getattr(settings, "EVENT_REMINDER_HOURS", 24) if hours is None else hours
-    sessions = EventPage.objects.live().filter(locale=Locale.get_default(), start__gt=now, start__lte=now + timedelta(hours=hours))
+    sessions = EventPage.objects.live().filter(
+        locale=Locale.get_default(), start__gt=now, start__lte=now + timedelta(hours=hours)
+    )
     sent = 0
     for session in sessions:
         scope = Q(series_id=session.series_id) if session.series_id else Q(event_id=session.pk)

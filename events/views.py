@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
@@ -18,7 +19,7 @@ from events.listing import attach_registration
 from events.models import EventPage, Registration
 from events.registration import RegistrationUnavailable, cancel, register, waiting_position
 from events.tokens import make_cancel_token, read_cancel_token
-from hub.antispam import ratelimit, rate_limited, rate_limited_key
+from hub.antispam import rate_limited, rate_limited_key, ratelimit
 
 SESSION_KEY = "events_registrations"
 # Cancelling needs one POST; more than this per client and hour is someone trying links.

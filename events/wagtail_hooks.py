@@ -31,12 +31,20 @@ class PermissionMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def registrations_menu_item():
     return PermissionMenuItem(
-        _("Registrations"), reverse("events_admin:index"), icon_name="group", order=300, permission="events.view_registration"
+        _("Registrations"),
+        reverse("events_admin:index"),
+        icon_name="group",
+        order=300,
+        permission="events.view_registration",
     )
 
 
 @hooks.register("register_admin_menu_item")
 def outbox_menu_item():
     return PermissionMenuItem(
-        _("Unsent e-mails"), reverse("events_admin:outbox"), icon_name="mail", order=310, permission="hub.view_outboundemail"
+        _("Unsent e-mails"),
+        reverse("events_admin:outbox"),
+        icon_name="mail",
+        order=310,
+        permission="hub.view_outboundemail",
     )

@@ -65,7 +65,9 @@ def footer_pages(homes):
     keys = [p.translation_key for p in nb_pages.values()]
     for page in pages.filter(translation_key__in=keys).select_related("locale"):
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    return {name: by_key.get(nb_pages[slug].translation_key, {}) for name, slug in FOOTER_SLUGS.items() if slug in nb_pages}
+    return {
+        name: by_key.get(nb_pages[slug].translation_key, {}) for name, slug in FOOTER_SLUGS.items() if slug in nb_pages
+    }
 
 
 def _contact(request):

@@ -89,13 +89,19 @@ STANDARD_PAGES = [
         "Prosjektet er støttet av Nasjonalbiblioteket med utviklingsmidler og eies av Innlandet fylkesbibliotek.",
         [
             ("heading", "Bakgrunn"),
-            ("paragraph", "<p>Samskaping har de siste årene for alvor kommet på dagsorden i Norge. Erfaringene fra "
-             "kommuner som har arbeidet for å etablere en samskapende kultur, er at det tar tid å overføre "
-             "samskaping fra planverk til praksis.</p>"),
+            (
+                "paragraph",
+                "<p>Samskaping har de siste årene for alvor kommet på dagsorden i Norge. Erfaringene fra "
+                "kommuner som har arbeidet for å etablere en samskapende kultur, er at det tar tid å overføre "
+                "samskaping fra planverk til praksis.</p>",
+            ),
             ("heading", "Prosjektgruppa"),
-            ("paragraph", "<p>Britt Ellingsdalen (Rogaland), Hilde Grefsrud (Viken), Mads Munkvold (Troms og "
-             "Finnmark), Pernilla Slott Hjermann (Vestfold og Telemark) og Øystein Stabell (Innlandet, "
-             "prosjektleder). Tone Nyseter (Innlandet) er prosjekteier.</p>"),
+            (
+                "paragraph",
+                "<p>Britt Ellingsdalen (Rogaland), Hilde Grefsrud (Viken), Mads Munkvold (Troms og "
+                "Finnmark), Pernilla Slott Hjermann (Vestfold og Telemark) og Øystein Stabell (Innlandet, "
+                "prosjektleder). Tone Nyseter (Innlandet) er prosjekteier.</p>",
+            ),
         ],
     ),
     (
@@ -104,9 +110,12 @@ STANDARD_PAGES = [
         "Slik behandler vi personopplysninger når du melder deg på arrangementer, deler en historie eller gir "
         "tilbakemelding.",
         [
-            ("paragraph", "<p>Vi lagrer bare det vi trenger for å gjennomføre arrangementet eller publisere "
-             "historien. Påmeldinger slettes eller anonymiseres 90 dager etter arrangementet. Du kan be om innsyn "
-             "og sletting ved å skrive til oss.</p>"),
+            (
+                "paragraph",
+                "<p>Vi lagrer bare det vi trenger for å gjennomføre arrangementet eller publisere "
+                "historien. Påmeldinger slettes eller anonymiseres 90 dager etter arrangementet. Du kan be om innsyn "
+                "og sletting ved å skrive til oss.</p>",
+            ),
         ],
     ),
     (
@@ -114,8 +123,11 @@ STANDARD_PAGES = [
         "Tilgjengelighetserklæring",
         "Vi har som mål at alle skal kunne bruke nettstedet, uavhengig av funksjonsevne.",
         [
-            ("paragraph", "<p>Nettstedet er laget etter WCAG 2.1 nivå AA og testes automatisk med axe-core. "
-             "Finner du noe som ikke fungerer, vil vi gjerne høre fra deg.</p>"),
+            (
+                "paragraph",
+                "<p>Nettstedet er laget etter WCAG 2.1 nivå AA og testes automatisk med axe-core. "
+                "Finner du noe som ikke fungerer, vil vi gjerne høre fra deg.</p>",
+            ),
         ],
     ),
 ]

@@ -36,27 +36,46 @@ ROLES = {
         "page_perms": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"],
         "collection_perms": MEDIA_PERMS + ["delete_image", "delete_document"],
         "model_perms": [
-            "hub.add_theme", "hub.change_theme", "hub.delete_theme", "hub.view_theme",
-            "hub.view_county", "hub.view_municipality",  # read-only: they come from the official data file
-            "hub.change_sitesettings", "hub.view_sitesettings",
+            "hub.add_theme",
+            "hub.change_theme",
+            "hub.delete_theme",
+            "hub.view_theme",
+            "hub.view_county",
+            "hub.view_municipality",  # read-only: they come from the official data file
+            "hub.change_sitesettings",
+            "hub.view_sitesettings",
             "wagtail_localize.submit_translation",
             # methods: the phase taxonomy and the feedback report (methods.view_methodfeedback opens the report)
-            "methods.add_phase", "methods.change_phase", "methods.delete_phase", "methods.view_phase",
-            "methods.view_methodfeedback", "methods.delete_methodfeedback",
+            "methods.add_phase",
+            "methods.change_phase",
+            "methods.delete_phase",
+            "methods.view_phase",
+            "methods.view_methodfeedback",
+            "methods.delete_methodfeedback",
             # cockpit: goals and the aggregated challenges; not the per-participant progress (names of course
             # participants are personal data, seen by the organisers only)
-            "cockpit.view_cockpit", "cockpit.change_goaltargets",
+            "cockpit.view_cockpit",
+            "cockpit.change_goaltargets",
             # search: the query log report and the synonym list
             "hubsearch.view_querylogentry",
-            "hubsearch.add_synonym", "hubsearch.change_synonym", "hubsearch.delete_synonym", "hubsearch.view_synonym",
-            "wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion",
+            "hubsearch.add_synonym",
+            "hubsearch.change_synonym",
+            "hubsearch.delete_synonym",
+            "hubsearch.view_synonym",
+            "wagtailsearchpromotions.add_searchpromotion",
+            "wagtailsearchpromotions.change_searchpromotion",
             "wagtailsearchpromotions.delete_searchpromotion",
             # the content snippets of every app ("all content"); registrations stay with the organisers
-        ] + [
+        ]
+        + [
             f"{label}.{action}_{model}"
             for label, model in (
-                ("stories", "volunteerorganisation"), ("events", "speaker"), ("events", "eventseries"),
-                ("press", "presscontact"), ("press", "mediakititem"), ("press", "coverageitem"),
+                ("stories", "volunteerorganisation"),
+                ("events", "speaker"),
+                ("events", "eventseries"),
+                ("press", "presscontact"),
+                ("press", "mediakititem"),
+                ("press", "coverageitem"),
             )
             for action in ("add", "change", "delete", "view")
         ],
@@ -65,9 +84,11 @@ ROLES = {
         "pages": ["stories.CaseStoryIndexPage", "events.EventIndexPage"],
         "page_perms": ["add_page", "change_page"],
         "collection_perms": MEDIA_PERMS,
-        "model_perms": ["hub.view_theme", "hub.view_county", "hub.view_municipality"] + [
+        "model_perms": ["hub.view_theme", "hub.view_county", "hub.view_municipality"]
+        + [
             # stories: pick and add the volunteer organisations of a story
-            "stories.add_volunteerorganisation", "stories.change_volunteerorganisation",
+            "stories.add_volunteerorganisation",
+            "stories.change_volunteerorganisation",
             "stories.view_volunteerorganisation",
         ],
     },
@@ -75,12 +96,21 @@ ROLES = {
         "pages": ["events.EventIndexPage"],
         "page_perms": ["add_page", "change_page"],
         "collection_perms": MEDIA_PERMS,
-        "model_perms": ["cockpit.view_conversation_progress"] + [
-            "events.view_registration", "events.change_registration",
-            "events.view_attendance", "events.add_attendance", "events.delete_attendance",
-            "hub.view_outboundemail", "hub.change_outboundemail",
-            "events.add_speaker", "events.change_speaker", "events.view_speaker",
-            "events.add_eventseries", "events.change_eventseries", "events.view_eventseries",
+        "model_perms": ["cockpit.view_conversation_progress"]
+        + [
+            "events.view_registration",
+            "events.change_registration",
+            "events.view_attendance",
+            "events.add_attendance",
+            "events.delete_attendance",
+            "hub.view_outboundemail",
+            "hub.change_outboundemail",
+            "events.add_speaker",
+            "events.change_speaker",
+            "events.view_speaker",
+            "events.add_eventseries",
+            "events.change_eventseries",
+            "events.view_eventseries",
         ],
     },
     PRESS_OFFICER: {
@@ -91,7 +121,8 @@ ROLES = {
             f"press.{action}_{model}"
             for model in ("presscontact", "mediakititem", "coverageitem")
             for action in ("add", "change", "delete", "view")
-        ] + ["wagtail_localize.submit_translation"],
+        ]
+        + ["wagtail_localize.submit_translation"],
     },
     # Sub-goal 2.5: the earlier project's participants review the starter pack. They reach the admin and review
     # method pages only through the "Ekspertvurdering" workflow task (no page permissions of their own).
@@ -127,14 +158,18 @@ def setup_roles():
         groups[name] = group
         wanted = {access_admin.pk} | {_permission(p).pk for p in spec["model_perms"]}
         group.permissions.set(wanted)
-        page_perms = [Permission.objects.get(content_type__app_label="wagtailcore", codename=c) for c in spec["page_perms"]]
+        page_perms = [
+            Permission.objects.get(content_type__app_label="wagtailcore", codename=c) for c in spec["page_perms"]
+        ]
         GroupPagePermission.objects.filter(group=group).exclude(permission__in=page_perms).delete()
         for model_label in spec["pages"]:
             for page in _pages_of(model_label):
                 for perm in page_perms:
                     GroupPagePermission.objects.get_or_create(group=group, page=page, permission=perm)
         for codename in spec["collection_perms"]:
-            perm = Permission.objects.get(content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename)
+            perm = Permission.objects.get(
+                content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename
+            )
             GroupCollectionPermission.objects.get_or_create(group=group, collection=root_collection, permission=perm)
     setup_workflow(groups[EDITOR])
     setup_expert_workflow(groups[EXPERT_GROUP], groups[EDITOR])

@@ -33,7 +33,9 @@ def route_in_one_query(root, request, path_components):
     found = {
         page.url_path: page
         for page in Page.objects.filter(
-            path__startswith=root.path, depth__gt=root.depth, depth__lte=root.depth + len(prefixes),
+            path__startswith=root.path,
+            depth__gt=root.depth,
+            depth__lte=root.depth + len(prefixes),
             url_path__in=prefixes,
         )
     }

@@ -31,9 +31,7 @@ def translate(instance, language_code, strings, user=None, publish=True):
     # wagtail-localize publishes pages on commit; publish here instead so the result is live inside the
     # transaction too. Snippets without drafts can only be saved "published".
     drafts = isinstance(instance, DraftStateMixin)
-    source.create_or_update_translation(
-        locale, user=user, publish=not drafts, copy_parent_pages=True, fallback=True
-    )
+    source.create_or_update_translation(locale, user=user, publish=not drafts, copy_parent_pages=True, fallback=True)
     target = instance.get_translation(locale)
     if publish and drafts:
         revision = target.get_latest_revision()

@@ -13,7 +13,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from hub.translation import translate
 from methods.demo_course import COURSE, MODULES
-from methods.demo_data import M, PHASES
+from methods.demo_data import PHASES, M
 from methods.demo_translations import INDEX_STRINGS, METHOD_STRINGS, PHASE_STRINGS
 from methods.models import (
     CourseLessonPage,
@@ -81,12 +81,23 @@ def worksheet_document(title, lines):
 
 def method_page(slug, data, phases, locale):
     page = MethodPage(
-        title=data["title"], slug=slug, locale=locale, summary=data["summary"], purpose=_p(data["purpose"]),
-        when_to_use=_p(data["when"]), phase=phases[data["phase"]],
-        duration_min=data["duration"][0], duration_max=data["duration"][1],
-        group_min=data["group"][0], group_max=data["group"][1], difficulty=data["difficulty"],
-        materials=_rich(data["materials"]), preparation=_p(data["preparation"]),
-        tips=_rich(data["tips"]), pitfalls=_rich(data["pitfalls"]), is_new=data["new"],
+        title=data["title"],
+        slug=slug,
+        locale=locale,
+        summary=data["summary"],
+        purpose=_p(data["purpose"]),
+        when_to_use=_p(data["when"]),
+        phase=phases[data["phase"]],
+        duration_min=data["duration"][0],
+        duration_max=data["duration"][1],
+        group_min=data["group"][0],
+        group_max=data["group"][1],
+        difficulty=data["difficulty"],
+        materials=_rich(data["materials"]),
+        preparation=_p(data["preparation"]),
+        tips=_rich(data["tips"]),
+        pitfalls=_rich(data["pitfalls"]),
+        is_new=data["new"],
         last_reviewed=datetime.date(2023, 11, 15) if not data["new"] else datetime.date(2023, 10, 1),
         search_description=data["summary"],
     )
@@ -98,14 +109,24 @@ def method_page(slug, data, phases, locale):
     if digital:
         page.digital_suitable = True
         page.online_tools, page.online_roles, page.online_timing = (
-            _p(digital["tools"]), _p(digital["roles"]), _p(digital["timing"])
+            _p(digital["tools"]),
+            _p(digital["roles"]),
+            _p(digital["timing"]),
         )
     if data.get("video"):
         title, transcript = data["video"]
-        page.video = [{"type": "video", "value": {
-            "title": title, "video_file": None, "captions": None,
-            "url": f"https://video.samskaping.example/{slug}", "transcript": _p(transcript),
-        }}]
+        page.video = [
+            {
+                "type": "video",
+                "value": {
+                    "title": title,
+                    "video_file": None,
+                    "captions": None,
+                    "url": f"https://video.samskaping.example/{slug}",
+                    "transcript": _p(transcript),
+                },
+            }
+        ]
     if data.get("worksheet"):
         doc = worksheet_document(*data["worksheet"])
         page.worksheets = [{"type": "worksheet", "value": {"document": doc.pk, "title": doc.title, "description": ""}}]
@@ -113,9 +134,12 @@ def method_page(slug, data, phases, locale):
 
 
 RELATED = [
-    ("utforskende-samtale", "hva-bor-vi-sporre-om"), ("utforskende-samtale", "gatur-samtale"),
-    ("prototyping", "brukertest-av-prototypen"), ("idemyldring", "fremtidsverksted"),
-    ("gevinstkart", "evalueringsverksted"), ("brukerreise", "personas"),
+    ("utforskende-samtale", "hva-bor-vi-sporre-om"),
+    ("utforskende-samtale", "gatur-samtale"),
+    ("prototyping", "brukertest-av-prototypen"),
+    ("idemyldring", "fremtidsverksted"),
+    ("gevinstkart", "evalueringsverksted"),
+    ("brukerreise", "personas"),
 ]
 
 
@@ -158,11 +182,17 @@ def ensure_course(index, methods):
             if module.get_children().filter(slug=slug).exists():
                 continue
             if kind == "method":
-                step = CourseMethodStepPage(locale=index.locale, title=methods[slug].title, slug=slug,
-                                            method=methods[slug], intro=text)
+                step = CourseMethodStepPage(
+                    locale=index.locale, title=methods[slug].title, slug=slug, method=methods[slug], intro=text
+                )
             else:
-                step = CourseLessonPage(locale=index.locale, title=step_title, slug=slug, lead=text[0],
-                                        body=[("paragraph", _p(par)) for par in text[1:]])
+                step = CourseLessonPage(
+                    locale=index.locale,
+                    title=step_title,
+                    slug=slug,
+                    lead=text[0],
+                    body=[("paragraph", _p(par)) for par in text[1:]],
+                )
             module.add_child(instance=step)
             step.save_revision().publish()
     return course
@@ -180,7 +210,9 @@ def translate_snippet(instance, language_code, strings, user=None):
         text = strings.get(segment.string.data)
         if text is not None:
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
     source.create_or_update_translation(locale, user=user, publish=True, fallback=True)

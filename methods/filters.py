@@ -70,8 +70,12 @@ class TagFacet(Facet):
     """Tags used by the methods in this starter pack, counted in one grouped query."""
 
     def __init__(self, param, legend):
-        super().__init__(param, legend, [], lambda values: Q(pk__in=MethodPageTag.objects.filter(
-            tag__slug__in=values).values("content_object_id")))
+        super().__init__(
+            param,
+            legend,
+            [],
+            lambda values: Q(pk__in=MethodPageTag.objects.filter(tag__slug__in=values).values("content_object_id")),
+        )
 
     def bind(self, data):
         self.selected = [v for v in dict.fromkeys(data.getlist(self.param)) if v]
@@ -98,15 +102,21 @@ class MethodFilter:
         self.facets = [
             AggregateFacet("fase", _("Co-creation phase"), phases, lambda v: Q(phase__slug__in=v)),
             AggregateFacet(
-                "digital", _("Digital co-creation"), [("ja", _("Suits digital co-creation"))],
+                "digital",
+                _("Digital co-creation"),
+                [("ja", _("Suits digital co-creation"))],
                 lambda v: Q(digital_suitable=True),
             ),
             AggregateFacet(
-                "varighet", _("Duration"), [(k, b[0]) for k, b in DURATION_BUCKETS.items()],
+                "varighet",
+                _("Duration"),
+                [(k, b[0]) for k, b in DURATION_BUCKETS.items()],
                 lambda v: _any(_overlap("duration", *DURATION_BUCKETS[k][1:]) for k in v),
             ),
             AggregateFacet(
-                "gruppe", _("Group size"), [(k, b[0]) for k, b in GROUP_BUCKETS.items()],
+                "gruppe",
+                _("Group size"),
+                [(k, b[0]) for k, b in GROUP_BUCKETS.items()],
                 lambda v: _any(_overlap("group", *GROUP_BUCKETS[k][1:]) for k in v),
             ),
             AggregateFacet("niva", _("Difficulty"), list(Difficulty.choices), lambda v: Q(difficulty__in=v)),
@@ -144,7 +154,9 @@ class MethodFilter:
         for facet in self.active:
             labels = facet.labels()
             for value in facet.selected:
-                chips.append({"facet": facet.legend, "label": labels.get(value, value), "url": self._url(facet.param, value)})
+                chips.append(
+                    {"facet": facet.legend, "label": labels.get(value, value), "url": self._url(facet.param, value)}
+                )
         return chips
 
     def widen_suggestions(self):
@@ -158,7 +170,9 @@ class MethodFilter:
 
     def _url(self, param, value=None):
         pairs = [
-            (k, v) for k in self.data for v in self.data.getlist(k)
+            (k, v)
+            for k in self.data
+            for v in self.data.getlist(k)
             if k != "side" and not (k == param and (value is None or v == value))
         ]
         return "?" + urlencode(pairs) if pairs else "?"

@@ -38,14 +38,20 @@ class CourseNavigation:
             if page.depth == self.course.depth + 1:
                 if page.content_type_id != module_type:
                     continue
-                modules.append({"page": page, "url": page.get_url(self.request), "current": page.pk == current_id,
-                                "steps": []})
+                modules.append(
+                    {"page": page, "url": page.get_url(self.request), "current": page.pk == current_id, "steps": []}
+                )
             elif modules and page.path.startswith(modules[-1]["page"].path):
                 number += 1
-                modules[-1]["steps"].append({
-                    "page": page, "url": page.get_url(self.request), "number": number,
-                    "current": page.pk == current_id, "key": str(page.translation_key),
-                })
+                modules[-1]["steps"].append(
+                    {
+                        "page": page,
+                        "url": page.get_url(self.request),
+                        "number": number,
+                        "current": page.pk == current_id,
+                        "key": str(page.translation_key),
+                    }
+                )
         for module in modules:
             module["contains_current"] = module["current"] or any(s["current"] for s in module["steps"])
         return modules

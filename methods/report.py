@@ -26,9 +26,7 @@ def feedback_rows(date_from: date | None = None, date_to: date | None = None):
         feedback = feedback.filter(created_at__date__gte=date_from)
     if date_to:
         feedback = feedback.filter(created_at__date__lte=date_to)
-    stats = {
-        r["method"]: r for r in feedback.values("method").annotate(n=Count("pk"), avg=Avg("rating")).order_by()
-    }
+    stats = {r["method"]: r for r in feedback.values("method").annotate(n=Count("pk"), avg=Avg("rating")).order_by()}
     methods = MethodPage.objects.filter(pk__in=stats).order_by("title")
     rows = {m.pk: MethodRow(m, stats[m.pk]["n"], round(float(stats[m.pk]["avg"]), 2)) for m in methods}
     for item in feedback.exclude(comment="").order_by("-created_at"):
@@ -51,16 +49,21 @@ def comment_headings():
 
 
 def summary_table(rows):
-    return [
-        [_safe(r.method.title), r.count, r.average, _safe("\n".join(c.comment for c in r.comments))] for r in rows
-    ]
+    return [[_safe(r.method.title), r.count, r.average, _safe("\n".join(c.comment for c in r.comments))] for r in rows]
 
 
 def comment_table(rows):
     return [
-        [_safe(r.method.title), c.created_at.strftime("%Y-%m-%d %H:%M"), c.rating, _safe(c.get_role_display()),
-         c.language, _safe(c.comment)]
-        for r in rows for c in r.comments
+        [
+            _safe(r.method.title),
+            c.created_at.strftime("%Y-%m-%d %H:%M"),
+            c.rating,
+            _safe(c.get_role_display()),
+            c.language,
+            _safe(c.comment),
+        ]
+        for r in rows
+        for c in r.comments
     ]
 
 

@@ -32,6 +32,4 @@ class FeedbackReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_feedback_report_menu_item():
-    return FeedbackReportMenuItem(
-        _("Method feedback"), reverse("methods_feedback_report"), icon_name="form", order=900
-    )
+    return FeedbackReportMenuItem(_("Method feedback"), reverse("methods_feedback_report"), icon_name="form", order=900)

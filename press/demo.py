@@ -69,7 +69,11 @@ CONTACTS = [
         "email": "tone.nyseter@example.invalid",
     },
 ]
-CONTACTS_EN = {"Prosjektleder": "Project manager", "Prosjekteier": "Project owner", "Innlandet fylkesbibliotek": "Innlandet County Library"}
+CONTACTS_EN = {
+    "Prosjektleder": "Project manager",
+    "Prosjekteier": "Project owner",
+    "Innlandet fylkesbibliotek": "Innlandet County Library",
+}
 
 COURSE = {
     "title": "Bibliotek og frivillighet samskaper i ny kursrekke",
@@ -78,16 +82,28 @@ COURSE = {
     "lead": "Fem fylkesbibliotek inviterer bibliotekansatte over hele landet til en kursrekke i samskaping mellom "
     "bibliotek og frivillige lag og foreninger – i Frivillighetens år 2022.",
     "body": [
-        ("paragraph", "<p>Kursrekken består av tre digitale samlinger à tre timer. Mellom samlingene har deltakerne "
-         "utforskende samtaler med tre lag eller foreninger i sitt lokalsamfunn, og oppdager felles utfordringer de "
-         "kan løse sammen.</p>"),
-        ("paragraph", "<p>Til slutt holdes en digital samling for de frivillige lagene og foreningene som "
-         "kursdeltakerne har snakket med. Kursrekken evalueres, og erfaringene deles åpent.</p>"),
+        (
+            "paragraph",
+            "<p>Kursrekken består av tre digitale samlinger à tre timer. Mellom samlingene har deltakerne "
+            "utforskende samtaler med tre lag eller foreninger i sitt lokalsamfunn, og oppdager felles utfordringer de "
+            "kan løse sammen.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>Til slutt holdes en digital samling for de frivillige lagene og foreningene som "
+            "kursdeltakerne har snakket med. Kursrekken evalueres, og erfaringene deles åpent.</p>",
+        ),
     ],
     "quotes": [
-        ("quote", {"quote": "Med en samskapende tilnærming viser forskning og vår erfaring at det kan oppstå helt nye "
-                   "løsninger som skaper verdi for lokalsamfunnet.", "attribution": "Prosjektgruppa",
-                   "role": "Samskaping – fra planverk til hverdagspraksis"}),
+        (
+            "quote",
+            {
+                "quote": "Med en samskapende tilnærming viser forskning og vår erfaring at det kan oppstå helt nye "
+                "løsninger som skaper verdi for lokalsamfunnet.",
+                "attribution": "Prosjektgruppa",
+                "role": "Samskaping – fra planverk til hverdagspraksis",
+            },
+        ),
     ],
 }
 
@@ -98,13 +114,22 @@ LAUNCH = {
     "lead": "E-læringskurset «Startpakke i samskaping» er videreutviklet sammen med brukerne, og får fem nye "
     "metoder og verktøy. Kurset lanseres på to digitale lanseringer.",
     "body": [
-        ("paragraph", "<p>Startpakken er grundig evaluert sammen med folk som har testet kurset, og er strukturert "
-         "slik at den er enkel å forstå og ta i bruk. Metodene som egner seg for digital samskaping, er tilrettelagt "
-         "for det.</p>"),
+        (
+            "paragraph",
+            "<p>Startpakken er grundig evaluert sammen med folk som har testet kurset, og er strukturert "
+            "slik at den er enkel å forstå og ta i bruk. Metodene som egner seg for digital samskaping, er tilrettelagt "
+            "for det.</p>",
+        ),
     ],
     "quotes": [
-        ("quote", {"quote": "Vi vil senke terskelen for å praktisere samskaping – fra planverk til praksis.",
-                   "attribution": "Prosjektgruppa", "role": "Samskaping – fra planverk til hverdagspraksis"}),
+        (
+            "quote",
+            {
+                "quote": "Vi vil senke terskelen for å praktisere samskaping – fra planverk til praksis.",
+                "attribution": "Prosjektgruppa",
+                "role": "Samskaping – fra planverk til hverdagspraksis",
+            },
+        ),
     ],
 }
 
@@ -139,8 +164,18 @@ MEDIA_EN = {
 
 COVERAGE = [
     ("Eksempelavisa", datetime.date(2022, 9, 8), "Biblioteket vil samskape med frivilligheten", "nb"),
-    ("Fylkesnytt (eksempel)", datetime.date(2023, 2, 14), "Kursdeltakere fant felles utfordringer med lag og foreninger", "nn"),
-    ("Library Notes (example)", datetime.date(2023, 10, 20), "Norwegian libraries launch a co-creation starter pack", "en"),
+    (
+        "Fylkesnytt (eksempel)",
+        datetime.date(2023, 2, 14),
+        "Kursdeltakere fant felles utfordringer med lag og foreninger",
+        "nn",
+    ),
+    (
+        "Library Notes (example)",
+        datetime.date(2023, 10, 20),
+        "Norwegian libraries launch a co-creation starter pack",
+        "en",
+    ),
 ]
 
 
@@ -157,7 +192,9 @@ def translate_snippet(instance, language_code, strings, user=None):
         text = strings.get(segment.string.data)
         if text is not None:
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
     source.create_or_update_translation(locale, user=user, publish=True, fallback=True)
@@ -183,15 +220,36 @@ def ensure_media_kit(user):
     group = ensure_image("Kursdeltakere i samtale (demo)", "kursdeltakere.jpg", photo_jpeg(people=True))
     room = ensure_image("Biblioteket klart for samling (demo)", "bibliotekrom.jpg", photo_jpeg(people=False))
     items = [
-        dict(title="Logo for prosjektet", image=logo, kind="logo", credit="Samskaping – fra planverk til hverdagspraksis",
-             licence="CC BY 4.0", description="Logo: tre overlappende sirkler og ordet Samskaping.", sort_order=0),
-        dict(title="Kursdeltakere i samtale med frivillige", image=group, kind="photo", credit="Innlandet fylkesbibliotek",
-             licence="CC BY 4.0", description="Fire personer i samtale rundt et bord i et bibliotek.",
-             shows_people=True, people_consented=True,
-             consent_note="Skriftlig samtykke fra alle avbildede, arkivert hos Innlandet fylkesbibliotek.", sort_order=1),
-        dict(title="Biblioteket klart for samling", image=room, kind="photo", credit="Innlandet fylkesbibliotek",
-             licence="CC BY 4.0", description="Et bibliotekrom med bokhyller og et langbord, klart for samling.",
-             sort_order=2),
+        dict(
+            title="Logo for prosjektet",
+            image=logo,
+            kind="logo",
+            credit="Samskaping – fra planverk til hverdagspraksis",
+            licence="CC BY 4.0",
+            description="Logo: tre overlappende sirkler og ordet Samskaping.",
+            sort_order=0,
+        ),
+        dict(
+            title="Kursdeltakere i samtale med frivillige",
+            image=group,
+            kind="photo",
+            credit="Innlandet fylkesbibliotek",
+            licence="CC BY 4.0",
+            description="Fire personer i samtale rundt et bord i et bibliotek.",
+            shows_people=True,
+            people_consented=True,
+            consent_note="Skriftlig samtykke fra alle avbildede, arkivert hos Innlandet fylkesbibliotek.",
+            sort_order=1,
+        ),
+        dict(
+            title="Biblioteket klart for samling",
+            image=room,
+            kind="photo",
+            credit="Innlandet fylkesbibliotek",
+            licence="CC BY 4.0",
+            description="Et bibliotekrom med bokhyller og et langbord, klart for samling.",
+            sort_order=2,
+        ),
     ]
     result = []
     for data in items:
@@ -221,7 +279,17 @@ def ensure_release(room, data, contacts, user, images=(), attachments=()):
     if release is None:
         release = PressReleasePage(locale=room.locale, **data)
         release.images = [
-            ("image", {"image": img, "alt_text": alt, "decorative": False, "caption": "", "credit": "Innlandet fylkesbibliotek"}) for img, alt in images
+            (
+                "image",
+                {
+                    "image": img,
+                    "alt_text": alt,
+                    "decorative": False,
+                    "caption": "",
+                    "credit": "Innlandet fylkesbibliotek",
+                },
+            )
+            for img, alt in images
         ]
         release.contact_persons = [PressReleaseContact(contact=c, sort_order=i) for i, c in enumerate(contacts)]
         release.attachments = [
@@ -235,7 +303,8 @@ def ensure_release(room, data, contacts, user, images=(), attachments=()):
 def ensure_coverage():
     for outlet, date, title, language in COVERAGE:
         CoverageItem.objects.get_or_create(
-            outlet=outlet, title=title,
+            outlet=outlet,
+            title=title,
             defaults={"date": date, "language": language, "link": f"https://example.invalid/{date:%Y%m%d}"},
         )
 
@@ -248,13 +317,30 @@ def load(ctx):
     fact_pdf = ensure_document(
         "Faktaark – Samskaping fra planverk til hverdagspraksis",
         "faktaark-samskaping.pdf",
-        fact_sheet_pdf(["Samskaping – fakta", "Prosjekteier: Innlandet fylkesbibliotek",
-                        "Finansiering: 500 000 kr (Nasjonalbiblioteket)", "Periode: 2022-2023"]),
+        fact_sheet_pdf(
+            [
+                "Samskaping – fakta",
+                "Prosjekteier: Innlandet fylkesbibliotek",
+                "Finansiering: 500 000 kr (Nasjonalbiblioteket)",
+                "Periode: 2022-2023",
+            ]
+        ),
     )
-    ensure_release(room, COURSE, contacts[:1], ctx.user,
-                   images=[(kit[1].image, "Kursdeltakere i samtale med frivillige på biblioteket")])
-    launch = ensure_release(room, LAUNCH, contacts, ctx.user, images=[(kit[2].image, "Et bibliotekrom klart for samling")],
-                            attachments=[(fact_pdf, "Faktaark om prosjektet (PDF)")])
+    ensure_release(
+        room,
+        COURSE,
+        contacts[:1],
+        ctx.user,
+        images=[(kit[1].image, "Kursdeltakere i samtale med frivillige på biblioteket")],
+    )
+    launch = ensure_release(
+        room,
+        LAUNCH,
+        contacts,
+        ctx.user,
+        images=[(kit[2].image, "Et bibliotekrom klart for samling")],
+        attachments=[(fact_pdf, "Faktaark om prosjektet (PDF)")],
+    )
     ensure_coverage()
     if not room.has_translation(en):
         translate(room, "en", ROOM_EN, user=ctx.user)

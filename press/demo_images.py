@@ -2,8 +2,8 @@
 
 from io import BytesIO
 
-from django.core.files.images import ImageFile
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model

@@ -23,7 +23,9 @@ def _attachment(fieldfile, filename):
         handle = fieldfile.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=MediaKitItem.content_type_for(filename))
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=MediaKitItem.content_type_for(filename)
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

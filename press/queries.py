@@ -29,18 +29,18 @@ def _photos():
 def room_contacts(press_room):
     return [
         row.contact
-        for row in PressRoomContact.objects.filter(page=press_room).select_related("contact").prefetch_related(
-            Prefetch("contact__photo", queryset=_photos())
-        )
+        for row in PressRoomContact.objects.filter(page=press_room)
+        .select_related("contact")
+        .prefetch_related(Prefetch("contact__photo", queryset=_photos()))
     ]
 
 
 def release_contacts(release):
     return [
         row.contact
-        for row in PressReleaseContact.objects.filter(page=release).select_related("contact").prefetch_related(
-            Prefetch("contact__photo", queryset=_photos())
-        )
+        for row in PressReleaseContact.objects.filter(page=release)
+        .select_related("contact")
+        .prefetch_related(Prefetch("contact__photo", queryset=_photos()))
     ]
 
 
@@ -48,9 +48,7 @@ def media_kit(locale=None):
     locale = locale or Locale.get_active()
     images = get_image_model().objects.prefetch_renditions(THUMB)
     return list(
-        MediaKitItem.objects.offerable()
-        .for_locale(locale)
-        .prefetch_related(Prefetch("image", queryset=images))
+        MediaKitItem.objects.offerable().for_locale(locale).prefetch_related(Prefetch("image", queryset=images))
     )
 
 

@@ -7,7 +7,6 @@ from django.db.models import Max, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-
 from .models import QueryLogEntry
 from .querylog import flush
 
@@ -15,9 +14,7 @@ PERIODS = (7, 30, 90, 365)
 
 
 def may_view_report(user):
-    return user.is_active and (
-        user.is_superuser or user.has_perm("hubsearch.view_querylogentry")
-    )
+    return user.is_active and (user.is_superuser or user.has_perm("hubsearch.view_querylogentry"))
 
 
 def query_report(request):

@@ -65,7 +65,9 @@ def flush():
         hits = cache.get(f"{PREFIX}hits:{key}") or 0
         with transaction.atomic():
             entry, created = QueryLogEntry.objects.select_for_update().get_or_create(
-                query=query[:200], language=language, day=datetime.date.fromisoformat(day),
+                query=query[:200],
+                language=language,
+                day=datetime.date.fromisoformat(day),
                 defaults={"searches": count, "hits": hits, "zero_results": hits == 0},
             )
             if not created:

@@ -132,11 +132,16 @@ def page_facts(page):
 
 
 register("hub.StandardPage", _("Page"), facts=page_facts)
-register("methods.MethodPage", _("Method"), facts=method_facts,
-         facets={"phase": "phase", "theme": "themes", "tag": "tags"})
-register("stories.CaseStoryPage", _("Case story"), facts=story_facts,
-         facets={"county": "county", "theme": "themes", "tag": "tags"})
-register("events.EventPage", _("Event"), facts=event_facts,
-         facets={"county": "county", "theme": "themes", "tag": "tags"})
-register("press.PressReleasePage", _("Press release"), facts=release_facts,
-         facets={"theme": "themes", "tag": "tags"})
+register(
+    "methods.MethodPage", _("Method"), facts=method_facts, facets={"phase": "phase", "theme": "themes", "tag": "tags"}
+)
+register(
+    "stories.CaseStoryPage",
+    _("Case story"),
+    facts=story_facts,
+    facets={"county": "county", "theme": "themes", "tag": "tags"},
+)
+register(
+    "events.EventPage", _("Event"), facts=event_facts, facets={"county": "county", "theme": "themes", "tag": "tags"}
+)
+register("press.PressReleasePage", _("Press release"), facts=release_facts, facets={"theme": "themes", "tag": "tags"})

@@ -56,8 +56,9 @@ def _run(method, *args):
     except Exception as exc:  # an unreachable or broken engine must not break the page
         if isinstance(engine, db_engines.DatabaseEngine):
             raise
-        logger.warning("search engine %s failed (%s: %s); falling back to the database index",
-                       engine.name, type(exc).__name__, exc)
+        logger.warning(
+            "search engine %s failed (%s: %s); falling back to the database index", engine.name, type(exc).__name__, exc
+        )
         fallback = database_engine()
         return getattr(fallback, method)(*args), fallback.name, True
 
@@ -103,8 +104,12 @@ def load_pages(ids):
     """
     if not ids:
         return []
-    rows = Page.objects.live().public().filter(pk__in=ids).values_list("pk", "content_type__app_label",
-                                                                       "content_type__model")
+    rows = (
+        Page.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .values_list("pk", "content_type__app_label", "content_type__model")
+    )
     by_type = {}
     for pk, app_label, model in rows:
         by_type.setdefault(f"{app_label}.{model}", []).append(pk)
@@ -215,9 +220,5 @@ def editors_picks(cleaned_query):
     forms = {f for f in (normalise_query_string(cleaned_query), normalise(cleaned_query)) if f}
     if not forms:
         return []
-    picks = (
-        SearchPromotion.objects.filter(query__query_string__in=forms)
-        .select_related("page")
-        .order_by("sort_order")
-    )
+    picks = SearchPromotion.objects.filter(query__query_string__in=forms).select_related("page").order_by("sort_order")
     return [p for p in picks if p.page is None or (p.page.live and not p.page.get_view_restrictions().exists())]

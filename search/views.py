@@ -86,6 +86,7 @@ def search_view(request):
         filters.pop("language", None)  # one language already; the facet is not shown in this mode either
     outcome, page_obj = None, None
     if terms:
+
         def run(offset):
             return service.search(terms, language, filters, offset, PER_PAGE)
 
@@ -134,9 +135,7 @@ def _offset(request):
 def autocomplete_view(request):
     terms = tokens(clean(request.GET.get("q", "")))
     pages = service.autocomplete(terms, _language(request)) if terms and len("".join(terms)) >= 2 else []
-    data = [
-        {"title": p.title, "url": p.get_url(request), "type": str(registry.type_for_page(p).name)} for p in pages
-    ]
+    data = [{"title": p.title, "url": p.get_url(request), "type": str(registry.type_for_page(p).name)} for p in pages]
     # What the header box announces to screen readers (static/search/autocomplete.js), in the visitor's language.
     status = ngettext("%(count)s suggestion", "%(count)s suggestions", len(data)) % {"count": len(data)}
     response = JsonResponse({"query": " ".join(terms), "suggestions": data, "status": status if data else ""})

@@ -51,8 +51,25 @@ def ensure_stories(index):
     now = timezone.now()
     created = {}
     for i, row in enumerate(STORIES):
-        (slug, title, muni, library, orgs, challenge, did, outcomes, lessons, quote, start, end, status,
-         groups, theme_slugs, tags, method_slugs) = row
+        (
+            slug,
+            title,
+            muni,
+            library,
+            orgs,
+            challenge,
+            did,
+            outcomes,
+            lessons,
+            quote,
+            start,
+            end,
+            status,
+            groups,
+            theme_slugs,
+            tags,
+            method_slugs,
+        ) = row
         page = CaseStoryPage.objects.filter(locale=locale, slug=slug).first()
         if page is None:
             org_objs = [_organisation(locale, *o) for o in orgs]

@@ -6,8 +6,22 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 COLUMNS = [
-    "title", "url", "lead", "library", "municipality", "municipality_number", "county", "county_number",
-    "organisations", "organisation_types", "methods", "themes", "tags", "period_start", "period_end", "status",
+    "title",
+    "url",
+    "lead",
+    "library",
+    "municipality",
+    "municipality_number",
+    "county",
+    "county_number",
+    "organisations",
+    "organisation_types",
+    "methods",
+    "themes",
+    "tags",
+    "period_start",
+    "period_end",
+    "status",
     "first_published",
 ]
 

@@ -67,7 +67,11 @@ class OrgTypeFacet(Facet):
 
 class MethodFacet(Facet):
     param, label, value_field, label_field, many = (
-        "metode", _("Method used"), "methods_used__slug", "methods_used__title", True
+        "metode",
+        _("Method used"),
+        "methods_used__slug",
+        "methods_used__title",
+        True,
     )
 
     def filter(self, qs, value):
@@ -135,7 +139,9 @@ def facet_counts(base, chosen):
         current = chosen.get(facet.param)
         if current is not None and current not in {o[0] for o in options}:
             options.append((current, str(current), 0))
-        result.append({"facet": facet, "param": facet.param, "label": facet.label, "options": options, "current": current})
+        result.append(
+            {"facet": facet, "param": facet.param, "label": facet.label, "options": options, "current": current}
+        )
     return result
 
 

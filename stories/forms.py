@@ -23,12 +23,15 @@ class DateInput(forms.DateInput):
 class ShareStoryForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
-        label=_("Your e-mail"), help_text=_("We send you a receipt, and the editors may contact you."),
+        label=_("Your e-mail"),
+        help_text=_("We send you a receipt, and the editors may contact you."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     title = forms.CharField(label=_("Title of the story"), max_length=200)
     lead = forms.CharField(
-        label=_("Summary"), max_length=600, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One or two sentences: who did what, and what came of it."),
     )
     library_name = forms.CharField(label=_("Library"), max_length=200)
@@ -40,11 +43,17 @@ class ShareStoryForm(HoneypotFormMixin, forms.Form):
         label=_("Type of organisation"), choices=VolunteerOrganisation.ORG_TYPES, initial=VolunteerOrganisation.OTHER
     )
     org_website = forms.URLField(label=_("The organisation's website"), required=False, assume_scheme="https")
-    shared_challenge = forms.CharField(label=_("The shared challenge you found"), widget=forms.Textarea(attrs={"rows": 4}))
+    shared_challenge = forms.CharField(
+        label=_("The shared challenge you found"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     what_they_did = forms.CharField(label=_("What you did"), widget=forms.Textarea(attrs={"rows": 6}))
     outcomes = forms.CharField(label=_("Outcomes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    lessons_learned = forms.CharField(label=_("Lessons learned"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    quote = forms.CharField(label=_("A quote from someone involved"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    lessons_learned = forms.CharField(
+        label=_("Lessons learned"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    quote = forms.CharField(
+        label=_("A quote from someone involved"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     quote_by = forms.CharField(label=_("Who said it"), required=False, max_length=200)
     period_start = forms.DateField(label=_("Started"), widget=DateInput())
     period_end = forms.DateField(label=_("Ended"), required=False, widget=DateInput())
@@ -54,16 +63,22 @@ class ShareStoryForm(HoneypotFormMixin, forms.Form):
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     methods = forms.ModelMultipleChoiceField(
-        label=_("Methods you used"), queryset=CaseStoryPage.methods_used.field.related_model.objects.none(),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Methods you used"),
+        queryset=CaseStoryPage.methods_used.field.related_model.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     tags = forms.CharField(label=_("Keywords"), required=False, max_length=255, help_text=_("Separate with commas."))
     image = forms.FileField(
-        label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     image_alt = forms.CharField(
-        label=_("Describe the photo (alternative text)"), required=False, max_length=250,
+        label=_("Describe the photo (alternative text)"),
+        required=False,
+        max_length=250,
         help_text=_("Required with a photo: what does it show?"),
     )
     image_credit = forms.CharField(label=_("Photo credit"), required=False, max_length=200)

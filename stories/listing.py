@@ -46,8 +46,9 @@ def describe(chosen):
 
 
 def _names(chosen):
-    from hub.models import County, Municipality, Theme
     from taggit.models import Tag
+
+    from hub.models import County, Municipality, Theme
 
     lookups = {"fylke": County, "kommune": Municipality, "tema": Theme, "emne": Tag}
     names = {}
@@ -62,9 +63,7 @@ def _names(chosen):
         names["organisasjonstype"] = dict(VolunteerOrganisation.ORG_TYPES)[chosen["organisasjonstype"]]
     if "metode" in chosen:
         methods = CaseStoryPage.methods_used.field.related_model.objects.live().public()
-        title = methods.filter(slug=chosen["metode"]).values_list(
-            "title", flat=True
-        ).first()
+        title = methods.filter(slug=chosen["metode"]).values_list("title", flat=True).first()
         if title:
             names["metode"] = title
     return names

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -26,7 +26,12 @@ class VolunteerOrganisation(TranslatableMixin, index.Indexed, models.Model):
     """A volunteer organisation that took part in one or more stories (a translatable snippet)."""
 
     SPORTS, CULTURE, HUMANITARIAN, IMMIGRANT, NEIGHBOURHOOD, OTHER = (
-        "sports", "culture", "humanitarian", "immigrant", "neighbourhood", "other"
+        "sports",
+        "culture",
+        "humanitarian",
+        "immigrant",
+        "neighbourhood",
+        "other",
     )
     ORG_TYPES = [
         (SPORTS, _("Sports")),
@@ -115,7 +120,8 @@ class CaseStoryPage(Page):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_consent = models.BooleanField(
-        _("consent to show the contact person"), default=False,
+        _("consent to show the contact person"),
+        default=False,
         help_text=_("Tick only when the person has agreed to be shown as contact on the public page."),
     )
     contact_consent_date = models.DateField(_("consent recorded on"), null=True, blank=True)
@@ -144,7 +150,9 @@ class CaseStoryPage(Page):
         FieldPanel("tags"),
         MultiFieldPanel(
             [
-                FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
                 FieldRowPanel([FieldPanel("contact_consent"), FieldPanel("contact_consent_date")]),
             ],
             heading=_("Contact person (shown only with recorded consent)"),
@@ -266,7 +274,11 @@ class CaseStoryPage(Page):
     @property
     def place(self):
         return {
-            "municipality": {"name": self.municipality.name, "slug": self.municipality.slug, "number": self.municipality.number},
+            "municipality": {
+                "name": self.municipality.name,
+                "slug": self.municipality.slug,
+                "number": self.municipality.number,
+            },
             "county": {"name": self.county.name, "slug": self.county.slug, "number": self.county.number},
         }
 
@@ -319,7 +331,9 @@ class CaseStoryImage(Orderable):
     """A photo from the story; alt text is required, the credit shown under it."""
 
     page = ParentalKey(CaseStoryPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
     alt_text = models.CharField(_("alternative text"), max_length=250, help_text=_("Describe what the image shows."))
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("photo credit"), max_length=200, blank=True)

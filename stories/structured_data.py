@@ -31,7 +31,8 @@ def article(page, request, image=None, tags=(), themes=(), organisations=()):
                 "addressCountry": "NO",
             },
         },
-        "temporalCoverage": f"{page.period_start:%Y-%m}/{page.period_end:%Y-%m}" if page.period_end
+        "temporalCoverage": f"{page.period_start:%Y-%m}/{page.period_end:%Y-%m}"
+        if page.period_end
         else f"{page.period_start:%Y-%m}/..",
     }
     if page.first_published_at:

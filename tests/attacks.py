@@ -56,7 +56,9 @@ def assert_not_reflected_raw(content, payloads=XSS_PAYLOADS):
     return text
 
 
-def attack_form(client, url, valid_data, fields, payloads=None, method="post", ok_statuses=(200, 302, 303, 400, 403, 404, 429)):
+def attack_form(
+    client, url, valid_data, fields, payloads=None, method="post", ok_statuses=(200, 302, 303, 400, 403, 404, 429)
+):
     """Send every payload in every field (the other fields valid); no 500, nothing reflected raw.
     Returns the responses, for further checks."""
     payloads = payloads or (XSS_PAYLOADS + SQL_PAYLOADS + HEADER_INJECTION + ODD_INPUT)
@@ -97,7 +99,9 @@ def assert_no_header_injection(messages):
         raw = msg.as_string() if hasattr(msg, "as_string") else str(msg)
         parsed = message_from_string(raw)
         assert parsed.get("X-Injected") is None, "an injected header reached the e-mail"
-        assert parsed.get("Bcc") is None and "everyone@example.com" not in (parsed.get("To") or "") + (parsed.get("Cc") or "")
+        assert parsed.get("Bcc") is None and "everyone@example.com" not in (parsed.get("To") or "") + (
+            parsed.get("Cc") or ""
+        )
         assert "\n" not in (parsed.get("Subject") or "").replace("\n ", "").replace("\n\t", "")
         for recipient in getattr(message, "recipients", lambda: [])():
             assert "\n" not in recipient and "\r" not in recipient and recipient != "everyone@example.com"

@@ -4,7 +4,6 @@ organisers' and editors' views."""
 import datetime as dt
 
 import pytest
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,8 +13,8 @@ from cockpit.links import conversation_log_path, conversation_log_url, make_toke
 from cockpit.models import ConversationChallenge, ConversationLog
 from hub.models import Municipality
 from hub.roles import COUNTY_EDITOR, EDITOR, EVENT_MANAGER
-from tests.test_cockpit_factories import registration, series
 from tests.helpers import ui
+from tests.test_cockpit_factories import registration, series
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +79,10 @@ def test_amending_changes_the_same_entry(client, kari, municipality):
     url = reverse("cockpit:conversation_entry", kwargs={"token": make_token(kari), "entry_id": entry.pk})
     form = client.get(url).content.decode()
     assert 'value="Hamar idrettslag"' in form
-    response = client.post(url, form_data(municipality, organisation_name="Hamar IL", challenge_categories=["digital"], follow_up_planned=""))
+    response = client.post(
+        url,
+        form_data(municipality, organisation_name="Hamar IL", challenge_categories=["digital"], follow_up_planned=""),
+    )
     assert response.status_code == 302
     assert ConversationLog.objects.filter(registration_ref=kari.reference).count() == 1
     entry.refresh_from_db()
@@ -103,7 +105,11 @@ def test_tampered_link_shows_a_clear_error(client, kari):
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     response = client.get(reverse("cockpit:conversation_log", kwargs={"token": tampered}))
     assert response.status_code == 400
-    assert "has been changed" in response.content.decode() or "endra" in response.content.decode() or "endret" in response.content.decode()
+    assert (
+        "has been changed" in response.content.decode()
+        or "endra" in response.content.decode()
+        or "endret" in response.content.decode()
+    )
     assert client.post(reverse("cockpit:conversation_log", kwargs={"token": tampered}), {}).status_code == 400
     assert not ConversationLog.objects.exists()
 
@@ -159,7 +165,9 @@ def test_retention_purge_detaches_old_entries_but_keeps_totals(kari, course, mun
     old = save_entry(kari, {**form_data(municipality), "municipality": municipality, "held_on": dt.date(2022, 10, 3)})
     ConversationLog.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=200))
     fresh_reg = registration(course, "ny@bibliotek.example", name="Ny")
-    fresh = save_entry(fresh_reg, {**form_data(municipality), "municipality": municipality, "held_on": dt.date(2022, 10, 5)})
+    fresh = save_entry(
+        fresh_reg, {**form_data(municipality), "municipality": municipality, "held_on": dt.date(2022, 10, 5)}
+    )
 
     assert privacy.purge_before(timezone.now() - dt.timedelta(days=90)) == 1
     old.refresh_from_db()
@@ -196,8 +204,15 @@ def test_organisers_see_progress_per_participant(client, make_user, course, kari
 def test_editors_see_aggregated_challenges_without_names(client, make_user, course, kari, municipality):
     ola = registration(course, "ola@bibliotek.example", name="Ola Deltaker")
     save_entry(kari, {**form_data(municipality), "municipality": municipality, "held_on": dt.date(2022, 10, 1)})
-    save_entry(ola, {**form_data(municipality, challenge_categories=["recruitment"]), "challenge_categories": ["recruitment"],
-                     "municipality": municipality, "held_on": dt.date(2022, 10, 2)})
+    save_entry(
+        ola,
+        {
+            **form_data(municipality, challenge_categories=["recruitment"]),
+            "challenge_categories": ["recruitment"],
+            "municipality": municipality,
+            "held_on": dt.date(2022, 10, 2),
+        },
+    )
     client.force_login(make_user("red-c", EDITOR))
     response = client.get(reverse("cockpit_challenges"))
     assert response.status_code == 200

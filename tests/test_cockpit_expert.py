@@ -69,7 +69,11 @@ def test_expert_comment_on_approval_is_kept_on_the_revision(client, make_user, s
     m.refresh_from_db()
     assert m.live
     # The comment can still be read from the revision that went live.
-    assert TaskState.objects.filter(revision=m.live_revision, task__name="Ekspertvurdering").get().comment.startswith("Godt")
+    assert (
+        TaskState.objects.filter(revision=m.live_revision, task__name="Ekspertvurdering")
+        .get()
+        .comment.startswith("Godt")
+    )
 
 
 def test_expert_review_counts_in_the_goals(make_user, starter_pack):
@@ -81,6 +85,8 @@ def test_expert_review_counts_in_the_goals(make_user, starter_pack):
     m.save_revision(user=editor)
     m.get_workflow().start(m, editor)
     m.refresh_from_db()
-    m.current_workflow_task_state.task.specific.on_action(m.current_workflow_task_state, expert, "approve", comment="Fin")
+    m.current_workflow_task_state.task.specific.on_action(
+        m.current_workflow_task_state, expert, "approve", comment="Fin"
+    )
     after = {f["key"]: f for f in figures.all_figures()}["expert_reviews"]["value"]
     assert after - before == 1

@@ -35,8 +35,13 @@ def method(index, title, is_new=False, digital=False, last_reviewed=None, publis
     from methods.models import MethodPage
 
     page = MethodPage(
-        title=title, slug=title.lower().replace(" ", "-"), summary=f"Om {title}.", is_new=is_new,
-        digital_suitable=digital, online_tools="<p>Padlet</p>" if digital else "", last_reviewed=last_reviewed,
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        summary=f"Om {title}.",
+        is_new=is_new,
+        digital_suitable=digital,
+        online_tools="<p>Padlet</p>" if digital else "",
+        last_reviewed=last_reviewed,
     )
     if publish:
         return publish_child(index, page)
@@ -58,8 +63,14 @@ def event(index, title, kind="course_session", days_from_now=-10, series=None, a
     return publish_child(
         index,
         EventPage(
-            title=title, slug=title.lower().replace(" ", "-"), kind=kind, start=start, end=start + dt.timedelta(hours=3),
-            series=series, audience=audience, **fields,
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            kind=kind,
+            start=start,
+            end=start + dt.timedelta(hours=3),
+            series=series,
+            audience=audience,
+            **fields,
         ),
     )
 
@@ -93,8 +104,12 @@ def story(index, title, municipality, organisations=()):
     from stories.models import CaseStoryPage
 
     page = CaseStoryPage(
-        title=title, slug=title.lower().replace(" ", "-"), lead="Kort.", library_name="Biblioteket",
-        municipality=municipality, period_start=dt.date(2022, 9, 1),
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        lead="Kort.",
+        library_name="Biblioteket",
+        municipality=municipality,
+        period_start=dt.date(2022, 9, 1),
     )
     index.add_child(instance=page)
     page.organisations.set(organisations)

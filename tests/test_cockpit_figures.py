@@ -13,10 +13,18 @@ from cockpit.models import GoalTargets
 from hub.models import Municipality
 from hub.roles import COUNTY_EDITOR, EDITOR
 from hub.translation import translate
-from tests.test_cockpit_factories import (
-    attend, event, event_index, method, method_index, registration, series, story, story_index,
-)
 from tests.helpers import ui
+from tests.test_cockpit_factories import (
+    attend,
+    event,
+    event_index,
+    method,
+    method_index,
+    registration,
+    series,
+    story,
+    story_index,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +69,26 @@ def test_conversations_per_participant_against_three(home):
     before = by_key()
     r1, r2, _r3 = (registration(s, f"s{i}@bibliotek.example") for i in range(3))
     for day in (1, 2, 3):
-        save_entry(r1, {"organisation_name": f"Lag {day}", "org_type": "culture", "municipality": municipality,
-                        "held_on": dt.date(2022, 10, day), "challenge_categories": ["reach"]})
-    save_entry(r2, {"organisation_name": "Lag 9", "org_type": "sports", "municipality": municipality,
-                    "held_on": dt.date(2022, 10, 9), "challenge_categories": []})
+        save_entry(
+            r1,
+            {
+                "organisation_name": f"Lag {day}",
+                "org_type": "culture",
+                "municipality": municipality,
+                "held_on": dt.date(2022, 10, day),
+                "challenge_categories": ["reach"],
+            },
+        )
+    save_entry(
+        r2,
+        {
+            "organisation_name": "Lag 9",
+            "org_type": "sports",
+            "municipality": municipality,
+            "held_on": dt.date(2022, 10, 9),
+            "challenge_categories": [],
+        },
+    )
     after = by_key()
     assert delta(before, after, "conversations", "Participants") == 3
     assert delta(before, after, "conversations", "Conversations recorded") == 4
@@ -142,8 +166,9 @@ def test_coverage_items(home):
 
     before = by_key()
     for i in range(3):
-        CoverageItem.objects.create(outlet="Hamar Arbeiderblad", date=dt.date(2023, 1, i + 1), title=f"Sak {i}",
-                                    link=f"https://ha.example/{i}")
+        CoverageItem.objects.create(
+            outlet="Hamar Arbeiderblad", date=dt.date(2023, 1, i + 1), title=f"Sak {i}", link=f"https://ha.example/{i}"
+        )
     after = by_key()
     assert delta(before, after, "coverage") == 3
     assert delta(before, after, "coverage", "2023") == 3

@@ -5,7 +5,6 @@ import datetime as dt
 import json
 
 import pytest
-
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.images.models import Image
@@ -13,8 +12,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from cockpit import health
 from hub.roles import EDITOR
-from tests.test_cockpit_factories import event, event_index, method, method_index, standard_page
 from tests.helpers import ui
+from tests.test_cockpit_factories import event, event_index, method, method_index, standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +24,60 @@ def ids(kind):
 
 def test_image_without_alt_text_and_video_without_transcript_are_listed(home):
     image = Image.objects.create(title="Bilde", file=get_test_image_file())
-    bad = standard_page(home, "Mangler alt", body=json.dumps([
-        {"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": False, "caption": "", "credit": ""}},
-        {"type": "video", "value": {"title": "Film", "url": "https://v.example/1", "video_file": None, "captions": None, "transcript": "<p></p>"}},
-    ]))
-    good = standard_page(home, "Har alt", body=json.dumps([
-        {"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": "", "credit": ""}},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "To personer", "decorative": False, "caption": "", "credit": ""}},
-        {"type": "video", "value": {"title": "Film", "url": "https://v.example/1", "video_file": None, "captions": None, "transcript": "<p>Tekst</p>"}},
-    ]))
+    bad = standard_page(
+        home,
+        "Mangler alt",
+        body=json.dumps(
+            [
+                {
+                    "type": "image",
+                    "value": {"image": image.pk, "alt_text": "", "decorative": False, "caption": "", "credit": ""},
+                },
+                {
+                    "type": "video",
+                    "value": {
+                        "title": "Film",
+                        "url": "https://v.example/1",
+                        "video_file": None,
+                        "captions": None,
+                        "transcript": "<p></p>",
+                    },
+                },
+            ]
+        ),
+    )
+    good = standard_page(
+        home,
+        "Har alt",
+        body=json.dumps(
+            [
+                {
+                    "type": "image",
+                    "value": {"image": image.pk, "alt_text": "", "decorative": True, "caption": "", "credit": ""},
+                },
+                {
+                    "type": "image",
+                    "value": {
+                        "image": image.pk,
+                        "alt_text": "To personer",
+                        "decorative": False,
+                        "caption": "",
+                        "credit": "",
+                    },
+                },
+                {
+                    "type": "video",
+                    "value": {
+                        "title": "Film",
+                        "url": "https://v.example/1",
+                        "video_file": None,
+                        "captions": None,
+                        "transcript": "<p>Tekst</p>",
+                    },
+                },
+            ]
+        ),
+    )
     assert bad.pk in ids("alt_text") and bad.pk in ids("transcript")
     assert good.pk not in ids("alt_text") and good.pk not in ids("transcript")
     row = next(r for r in health.report()["alt_text"] if r["page_id"] == bad.pk)
@@ -44,9 +88,21 @@ def test_links_to_unpublished_and_deleted_pages_are_broken(home):
     hidden = standard_page(home, "Skjult side")
     gone = standard_page(home, "Borte side")
     fine = standard_page(home, "Levende side")
-    linking = standard_page(home, "Lenker", body=json.dumps([{"type": "paragraph", "value": (
-        f'<p><a linktype="page" id="{hidden.pk}">skjult</a> <a linktype="page" id="{gone.pk}">borte</a> '
-        f'<a linktype="page" id="{fine.pk}">fin</a></p>')}]))
+    linking = standard_page(
+        home,
+        "Lenker",
+        body=json.dumps(
+            [
+                {
+                    "type": "paragraph",
+                    "value": (
+                        f'<p><a linktype="page" id="{hidden.pk}">skjult</a> <a linktype="page" id="{gone.pk}">borte</a> '
+                        f'<a linktype="page" id="{fine.pk}">fin</a></p>'
+                    ),
+                }
+            ]
+        ),
+    )
     assert linking.pk not in ids("broken_link")
     hidden.unpublish()
     gone_id = gone.pk
@@ -68,8 +124,12 @@ def test_methods_not_reviewed_in_twelve_months(home):
 
 def test_past_events_still_open_for_registration(home):
     index = event_index(home)
-    open_past = event(index, "Over men åpen", days_from_now=-5, registration_closes=timezone.now() + dt.timedelta(days=3))
-    closed_past = event(index, "Over og lukket", days_from_now=-5, registration_closes=timezone.now() - dt.timedelta(days=6))
+    open_past = event(
+        index, "Over men åpen", days_from_now=-5, registration_closes=timezone.now() + dt.timedelta(days=3)
+    )
+    closed_past = event(
+        index, "Over og lukket", days_from_now=-5, registration_closes=timezone.now() - dt.timedelta(days=6)
+    )
     future = event(index, "Kommer", days_from_now=5, registration_closes=timezone.now() + dt.timedelta(days=4))
     found = ids("past_event_open")
     assert open_past.pk in found and closed_past.pk not in found and future.pk not in found

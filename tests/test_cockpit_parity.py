@@ -83,7 +83,9 @@ def test_missing_translations_newest_first_with_translate_action(pages):
     assert by_id[pages["c"].pk]["lacking"] == ["nn", "en"]
     assert by_id[pages["a"].pk]["lacking"] == ["en"]
     assert pages["b"].pk not in ids  # Nynorsk pages are not listed
-    assert by_id[pages["c"].pk]["translate_url"] == reverse("wagtail_localize:submit_page_translation", args=[pages["c"].pk])
+    assert by_id[pages["c"].pk]["translate_url"] == reverse(
+        "wagtail_localize:submit_page_translation", args=[pages["c"].pk]
+    )
 
 
 def test_parity_page_lists_and_links_to_translate(client, make_user, pages):

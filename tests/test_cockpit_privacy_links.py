@@ -22,7 +22,10 @@ def series_event(home):
     index = f.event_index(home)
     course = f.series("kursrekke-personvern")
     return f.event(
-        index, "Personvernkurs dag 1", series=course, days_from_now=5,
+        index,
+        "Personvernkurs dag 1",
+        series=course,
+        days_from_now=5,
         registration_opens=timezone.now() - datetime.timedelta(days=1),
         registration_closes=timezone.now() + datetime.timedelta(days=3),
     )
@@ -30,12 +33,18 @@ def series_event(home):
 
 def log_entry(registration, **extra):
     return ConversationLog.objects.create(
-        registration_ref=registration.reference, organisation_name="Sjakklubben", org_type="culture",
-        held_on=datetime.date.today(), challenges="Få unge møter opp.", **extra,
+        registration_ref=registration.reference,
+        organisation_name="Sjakklubben",
+        org_type="culture",
+        held_on=datetime.date.today(),
+        challenges="Få unge møter opp.",
+        **extra,
     )
 
 
-def test_course_series_confirmation_mail_links_to_the_conversation_log(series_event, django_capture_on_commit_callbacks):
+def test_course_series_confirmation_mail_links_to_the_conversation_log(
+    series_event, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(series_event, name="Kari", email="kari@example.com").registration

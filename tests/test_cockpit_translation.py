@@ -38,10 +38,26 @@ def page(home):
     body = [
         {"type": "heading", "value": "Hva vi lærte"},
         {"type": "paragraph", "value": "<p>Vi gjorde det sammen.</p>"},
-        {"type": "image", "value": {"image": image.pk, "alt_text": "Et bilde av bibliotekarer i samtale",
-                                    "decorative": False, "caption": "", "credit": ""}},
-        {"type": "video", "value": {"title": "Foredrag", "url": "https://video.example/1", "video_file": None,
-                                    "captions": None, "transcript": "<p>Hele foredraget i tekst.</p>"}},
+        {
+            "type": "image",
+            "value": {
+                "image": image.pk,
+                "alt_text": "Et bilde av bibliotekarer i samtale",
+                "decorative": False,
+                "caption": "",
+                "credit": "",
+            },
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Foredrag",
+                "url": "https://video.example/1",
+                "video_file": None,
+                "captions": None,
+                "transcript": "<p>Hele foredraget i tekst.</p>",
+            },
+        },
         {"type": "document", "value": {"document": document.pk, "title": "", "description": ""}},
     ]
     return standard_page(home, "Om kurset", slug="om-kurset", lead="Kort om kurset.", body=json.dumps(body))
@@ -117,7 +133,12 @@ def test_translation_flagged_out_of_date_when_source_is_published_again(page):
 def test_readiness_covers_every_page_type_and_translatable_snippet():
     labels = {r["label"] for r in translations.readiness()}
     assert {"hub.HomePage", "hub.StandardPage", "hub.Theme"} <= labels
-    for optional in ("methods.MethodPage", "stories.CaseStoryPage", "stories.VolunteerOrganisation", "events.EventPage"):
+    for optional in (
+        "methods.MethodPage",
+        "stories.CaseStoryPage",
+        "stories.VolunteerOrganisation",
+        "events.EventPage",
+    ):
         from django.apps import apps
 
         try:

@@ -29,26 +29,37 @@ def page_cache(settings):
 def event():
     index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
     now = timezone.now()
-    return publish_child(index, EventPage(
-        title="Hurtigbuffertest", slug="hurtigbuffertest", capacity=2,
-        start=now + timedelta(days=3), end=now + timedelta(days=3, hours=1),
-    ))
+    return publish_child(
+        index,
+        EventPage(
+            title="Hurtigbuffertest",
+            slug="hurtigbuffertest",
+            capacity=2,
+            start=now + timedelta(days=3),
+            end=now + timedelta(days=3, hours=1),
+        ),
+    )
 
 
 def _register_over_http(event, n, capture):
     with capture(execute=True):
         response = Client().post(
-            f"/nb/arrangement/{event.pk}/pamelding/", {"name": f"Gjest {n}", "email": f"gjest{n}@example.com", "consent": "on"}
+            f"/nb/arrangement/{event.pk}/pamelding/",
+            {"name": f"Gjest {n}", "email": f"gjest{n}@example.com", "consent": "on"},
         )
     assert response.status_code == 302
 
 
 def _card_state(index_html, title):
-    card = re.search(rf"<li class=\"hub-card ds-card\">(?:(?!</li>).)*?{title}(?:(?!</li>).)*</li>", index_html, re.S).group(0)
+    card = re.search(
+        rf"<li class=\"hub-card ds-card\">(?:(?!</li>).)*?{title}(?:(?!</li>).)*</li>", index_html, re.S
+    ).group(0)
     return re.search(r"hub-event-state--(\w+)", card).group(1)
 
 
-def test_cached_event_page_shows_full_after_http_registrations_fill_it(page_cache, event, django_capture_on_commit_callbacks):
+def test_cached_event_page_shows_full_after_http_registrations_fill_it(
+    page_cache, event, django_capture_on_commit_callbacks
+):
     visitor = Client()
     assert visitor.get(event.url)["X-Hub-Page-Cache"] == "miss"
     cached = visitor.get(event.url)

@@ -47,8 +47,14 @@ def test_sixty_simultaneous_registrations_for_ten_seats_confirm_exactly_ten():
     assert connection.vendor == "postgresql"
     now = timezone.now()
     event = _parent_page().add_child(
-        instance=EventPage(title="Trengsel", slug="trengsel-samtidig", capacity=10, start=now + timedelta(days=3),
-                           end=now + timedelta(days=3, hours=3), registration_opens=now - timedelta(days=1))
+        instance=EventPage(
+            title="Trengsel",
+            slug="trengsel-samtidig",
+            capacity=10,
+            start=now + timedelta(days=3),
+            end=now + timedelta(days=3, hours=3),
+            registration_opens=now - timedelta(days=1),
+        )
     )
     results, errors = _hammer(event, 60)
     assert errors == []
@@ -66,8 +72,13 @@ def test_simultaneous_registrations_for_a_series_respect_the_series_capacity():
     series = EventSeries.objects.create(title="Samtidig rekke", slug="samtidig-rekke", capacity=10)
     parent = _parent_page()
     session = parent.add_child(
-        instance=EventPage(title="Økt", slug="samtidig-okt", series=series, start=now + timedelta(days=3),
-                           end=now + timedelta(days=3, hours=3))
+        instance=EventPage(
+            title="Økt",
+            slug="samtidig-okt",
+            series=series,
+            start=now + timedelta(days=3),
+            end=now + timedelta(days=3, hours=3),
+        )
     )
     results, errors = _hammer(session, 50)
     assert errors == []
@@ -80,8 +91,13 @@ def test_simultaneous_registrations_for_a_series_respect_the_series_capacity():
 def test_the_same_email_registering_simultaneously_gets_one_registration():
     now = timezone.now()
     event = _parent_page().add_child(
-        instance=EventPage(title="Dobbel", slug="dobbel-samtidig", capacity=5, start=now + timedelta(days=3),
-                           end=now + timedelta(days=3, hours=1))
+        instance=EventPage(
+            title="Dobbel",
+            slug="dobbel-samtidig",
+            capacity=5,
+            start=now + timedelta(days=3),
+            end=now + timedelta(days=3, hours=1),
+        )
     )
     barrier = threading.Barrier(20)
     pks = []

@@ -9,12 +9,19 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from events.models import EventPage, EventSeries
 from events.listing import attach_registration
+from events.models import EventPage, EventSeries
 from events.registration import OPEN
 
 pytestmark = pytest.mark.django_db
-DEMO_SLUGS = ["kursdag-1", "kursdag-2", "kursdag-3", "digital-samling-frivillige", "lansering-startpakke", "lansering-kommuner"]
+DEMO_SLUGS = [
+    "kursdag-1",
+    "kursdag-2",
+    "kursdag-3",
+    "digital-samling-frivillige",
+    "lansering-startpakke",
+    "lansering-kommuner",
+]
 
 
 def _load_events_demo():
@@ -45,7 +52,9 @@ def test_loading_the_demo_again_re_dates_old_demo_events_around_today():
     upcoming = [p for p in nb.values() if p.start > now]
     attach_registration(upcoming)
     assert upcoming and all(p.registration.state == OPEN for p in upcoming)
-    english = EventPage.objects.get(translation_key=nb["lansering-kommuner"].translation_key, locale__language_code="en")
+    english = EventPage.objects.get(
+        translation_key=nb["lansering-kommuner"].translation_key, locale__language_code="en"
+    )
     assert english.start == nb["lansering-kommuner"].start
     latest = nb["kursdag-1"].get_latest_revision().as_object()
     assert latest.start == nb["kursdag-1"].start  # the admin edits the new dates, not the old ones

@@ -36,19 +36,35 @@ def failing_smtp(settings):
 def event():
     index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
     now = timezone.now()
-    return publish_child(index, EventPage(title="Posttest", slug="posttest", capacity=5, start=now + timedelta(days=5),
-                                          end=now + timedelta(days=5, hours=2), join_url="https://zoom.example/j/post"))
+    return publish_child(
+        index,
+        EventPage(
+            title="Posttest",
+            slug="posttest",
+            capacity=5,
+            start=now + timedelta(days=5),
+            end=now + timedelta(days=5, hours=2),
+            join_url="https://zoom.example/j/post",
+        ),
+    )
 
 
 def test_queue_email_stores_and_sends(settings):
-    email = queue_email(["a@example.com"], "Hei\nder", "Tekst", attachments=[("a.ics", "BEGIN:VCALENDAR", "text/calendar"), ("b.bin", b"\x00\x01", "application/octet-stream")])
+    email = queue_email(
+        ["a@example.com"],
+        "Hei\nder",
+        "Tekst",
+        attachments=[("a.ics", "BEGIN:VCALENDAR", "text/calendar"), ("b.bin", b"\x00\x01", "application/octet-stream")],
+    )
     email.refresh_from_db()
     assert email.status == "sent" and email.attempts == 1
     assert mail.outbox[0].subject == "Hei der"
     assert mail.outbox[0].attachments[1][1] == b"\x00\x01"
 
 
-def test_failing_mail_server_does_not_lose_the_registration(client, event, failing_smtp, django_capture_on_commit_callbacks):
+def test_failing_mail_server_does_not_lose_the_registration(
+    client, event, failing_smtp, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/nb/arrangement/{event.pk}/pamelding/",

@@ -22,9 +22,18 @@ pytestmark = pytest.mark.django_db
 def event():
     index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
     now = timezone.now()
-    page = publish_child(index, EventPage(title="Arrangørtest", slug="arrangortest", capacity=1, start=now + timedelta(days=6),
-                                          end=now + timedelta(days=6, hours=2), join_url="https://zoom.example/j/arr"))
-    register(page, name="Kari Nordmann", email="kari@example.com", organisation="=HYPERLINK(\"x\")", needs="Teksting")
+    page = publish_child(
+        index,
+        EventPage(
+            title="Arrangørtest",
+            slug="arrangortest",
+            capacity=1,
+            start=now + timedelta(days=6),
+            end=now + timedelta(days=6, hours=2),
+            join_url="https://zoom.example/j/arr",
+        ),
+    )
+    register(page, name="Kari Nordmann", email="kari@example.com", organisation='=HYPERLINK("x")', needs="Teksting")
     register(page, name="Ola Venter", email="ola@example.com")
     cancelled = register(page, name="Per Avmeldt", email="per@example.com").registration
     from events.registration import cancel
@@ -43,7 +52,11 @@ def test_organiser_sees_counts_and_the_list(organiser, event):
     index = organiser.get("/admin/pameldinger/").content.decode()
     assert "Arrangørtest" in index
     html = organiser.get(f"/admin/pameldinger/event/{event.pk}/").content.decode()
-    assert 'data-count="confirmed">1<' in html and 'data-count="waiting">1<' in html and 'data-count="cancelled">1<' in html
+    assert (
+        'data-count="confirmed">1<' in html
+        and 'data-count="waiting">1<' in html
+        and 'data-count="cancelled">1<' in html
+    )
     assert "kari@example.com" in html and "Teksting" in html
 
 
@@ -67,7 +80,9 @@ def test_marking_attendance(organiser, event):
 def test_message_goes_to_confirmed_participants_only(organiser, event, django_capture_on_commit_callbacks):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(f"/admin/pameldinger/event/{event.pk}/melding/", {"subject": "Praktisk info", "body": "Husk kaffe"})
+        response = organiser.post(
+            f"/admin/pameldinger/event/{event.pk}/melding/", {"subject": "Praktisk info", "body": "Husk kaffe"}
+        )
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["kari@example.com"]]
 
@@ -75,8 +90,13 @@ def test_message_goes_to_confirmed_participants_only(organiser, event, django_ca
 @pytest.mark.parametrize("group", ["Redaktør", "Fylkesredaktør", "Presseansvarlig"])
 def test_other_roles_see_no_personal_data(client, make_user, event, group):
     client.force_login(make_user(f"user-{group}", group))
-    for url in ("/admin/pameldinger/", f"/admin/pameldinger/event/{event.pk}/", f"/admin/pameldinger/event/{event.pk}/eksport.csv",
-                f"/admin/pameldinger/event/{event.pk}/eksport.xlsx", f"/admin/pameldinger/event/{event.pk}/melding/"):
+    for url in (
+        "/admin/pameldinger/",
+        f"/admin/pameldinger/event/{event.pk}/",
+        f"/admin/pameldinger/event/{event.pk}/eksport.csv",
+        f"/admin/pameldinger/event/{event.pk}/eksport.xlsx",
+        f"/admin/pameldinger/event/{event.pk}/melding/",
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert b"kari@example.com" not in response.content
@@ -85,8 +105,12 @@ def test_other_roles_see_no_personal_data(client, make_user, event, group):
 
 def test_anonymous_and_api_see_no_personal_data(client, event):
     assert client.get(f"/admin/pameldinger/event/{event.pk}/").status_code == 302
-    for url in ("/api/v2/pages/?type=events.EventPage&fields=*", f"/api/v2/pages/{event.pk}/", f"/nb/arrangement/{event.pk}.ics",
-                event.url):
+    for url in (
+        "/api/v2/pages/?type=events.EventPage&fields=*",
+        f"/api/v2/pages/{event.pk}/",
+        f"/nb/arrangement/{event.pk}.ics",
+        event.url,
+    ):
         assert b"kari@example.com" not in client.get(url).content
     assert client.get("/django-admin/events/registration/").status_code in (302, 404)
 
@@ -97,7 +121,9 @@ def test_superuser_sees_registrations(admin_client, event):
 
 def test_purge_anonymises_old_registrations_and_keeps_counts(event):
     now = timezone.now()
-    EventPage.objects.filter(pk=event.pk).update(start=now - timedelta(days=100), end=now - timedelta(days=100) + timedelta(hours=2))
+    EventPage.objects.filter(pk=event.pk).update(
+        start=now - timedelta(days=100), end=now - timedelta(days=100) + timedelta(hours=2)
+    )
     recent = EventPage.objects.get(slug="lansering-kommuner", locale__language_code="nb")
     register(recent, name="Ny", email="ny@example.com")
     call_command("purge_registrations", stdout=io.StringIO())

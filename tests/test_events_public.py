@@ -34,17 +34,28 @@ def index():
 @pytest.fixture
 def event(index):
     now = timezone.now()
-    return publish_child(index, EventPage(
-        title="Offentlig test", slug="offentlig-test", lead="Superhemmelig møte om samskaping", capacity=1,
-        start=now + timedelta(days=4), end=now + timedelta(days=4, hours=2), join_url=SECRET, platform="Zoom",
-    ))
+    return publish_child(
+        index,
+        EventPage(
+            title="Offentlig test",
+            slug="offentlig-test",
+            lead="Superhemmelig møte om samskaping",
+            capacity=1,
+            start=now + timedelta(days=4),
+            end=now + timedelta(days=4, hours=2),
+            join_url=SECRET,
+            platform="Zoom",
+        ),
+    )
 
 
 def _form(n=1, **extra):
     return {"name": f"Navn {n}", "email": f"navn{n}@example.com", "consent": "on", **extra}
 
 
-def test_index_shows_upcoming_and_past_with_states_without_per_card_queries(client, index, event, django_assert_max_num_queries):
+def test_index_shows_upcoming_and_past_with_states_without_per_card_queries(
+    client, index, event, django_assert_max_num_queries
+):
     register(event, name="A", email="a@example.com")
     with django_assert_max_num_queries(40):
         html = client.get("/nb/arrangementer/").content.decode()
@@ -56,7 +67,15 @@ def test_index_shows_upcoming_and_past_with_states_without_per_card_queries(clie
     # more events do not mean more queries
     for i in range(5):
         now = timezone.now()
-        publish_child(index, EventPage(title=f"Ekstra {i}", slug=f"ekstra-{i}", start=now + timedelta(days=20 + i), end=now + timedelta(days=20 + i, hours=1)))
+        publish_child(
+            index,
+            EventPage(
+                title=f"Ekstra {i}",
+                slug=f"ekstra-{i}",
+                start=now + timedelta(days=20 + i),
+                end=now + timedelta(days=20 + i, hours=1),
+            ),
+        )
     with django_assert_max_num_queries(40):
         client.get("/nb/arrangementer/")
 
@@ -71,8 +90,26 @@ def test_index_filters_by_kind_and_audience(client, event):
 
 def test_index_shows_not_yet_open_and_closed(client, index):
     now = timezone.now()
-    publish_child(index, EventPage(title="Snart", slug="snart", start=now + timedelta(days=9), end=now + timedelta(days=9, hours=1), registration_opens=now + timedelta(days=2)))
-    publish_child(index, EventPage(title="Stengt", slug="stengt", start=now + timedelta(days=9), end=now + timedelta(days=9, hours=1), registration_closes=now - timedelta(hours=1)))
+    publish_child(
+        index,
+        EventPage(
+            title="Snart",
+            slug="snart",
+            start=now + timedelta(days=9),
+            end=now + timedelta(days=9, hours=1),
+            registration_opens=now + timedelta(days=2),
+        ),
+    )
+    publish_child(
+        index,
+        EventPage(
+            title="Stengt",
+            slug="stengt",
+            start=now + timedelta(days=9),
+            end=now + timedelta(days=9, hours=1),
+            registration_closes=now - timedelta(hours=1),
+        ),
+    )
     html = client.get("/nb/arrangementer/").content.decode()
     assert "hub-event-state--not_open" in html and "hub-event-state--closed" in html
 
@@ -121,7 +158,9 @@ def test_join_link_never_in_pages_feeds_api_or_search(client, event):
     assert "Offentlig test" in [r.page.title for r in found.context["outcome"].results]
     _assert_no_join_link(found.content.decode(), "search page")
     by_link = client.get("/nb/sok/", {"q": "4711"})  # only in the join link, which is not indexed
-    assert "Offentlig test" not in [r.page.title for r in (by_link.context["outcome"].results if by_link.context["outcome"] else [])]
+    assert "Offentlig test" not in [
+        r.page.title for r in (by_link.context["outcome"].results if by_link.context["outcome"] else [])
+    ]
     _assert_no_join_link(by_link.content.decode(), "search page")
     suggestions = client.get("/nb/sok/forslag/", {"q": "Offentlig"})
     assert "Offentlig test" in [s["title"] for s in suggestions.json()["suggestions"]]
@@ -203,14 +242,25 @@ def test_expired_cancel_link_is_refused(client, event, settings):
     assert registration.status == "confirmed"
 
 
-def test_full_event_offers_waiting_list_and_closed_event_refuses(client, index, event, django_capture_on_commit_callbacks):
+def test_full_event_offers_waiting_list_and_closed_event_refuses(
+    client, index, event, django_capture_on_commit_callbacks
+):
     register(event, name="F", email="f@example.com")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/nb/arrangement/{event.pk}/pamelding/", _form(2))
     assert Registration.objects.get(email="navn2@example.com").status == "waiting"
     assert "superhemmelig" not in mail.outbox[-1].body
     now = timezone.now()
-    closed = publish_child(index, EventPage(title="Lukket", slug="lukket", start=now + timedelta(days=3), end=now + timedelta(days=3, hours=1), registration_closes=now - timedelta(minutes=5)))
+    closed = publish_child(
+        index,
+        EventPage(
+            title="Lukket",
+            slug="lukket",
+            start=now + timedelta(days=3),
+            end=now + timedelta(days=3, hours=1),
+            registration_closes=now - timedelta(minutes=5),
+        ),
+    )
     response = client.post(f"/nb/arrangement/{closed.pk}/pamelding/", _form(3))
     assert response.status_code == 409 and not Registration.objects.filter(event=closed).exists()
 
@@ -224,9 +274,21 @@ def test_method_pages_get_upcoming_events_that_teach_them(index):
     MethodPage = apps.get_model("methods", "MethodPage")
     method = MethodPage.objects.filter(locale__language_code="nb").first()
     if method is None:  # demo loaded without the methods app: hang a bare method page on the index
-        method = publish_child(index, MethodPage(title="Utforskende samtaler", slug="utforskende-samtaler-test", summary="Samtaler med lag og foreninger."))
+        method = publish_child(
+            index,
+            MethodPage(
+                title="Utforskende samtaler",
+                slug="utforskende-samtaler-test",
+                summary="Samtaler med lag og foreninger.",
+            ),
+        )
     now = timezone.now()
-    event = EventPage(title="Lærer metoden", slug="laerer-metoden", start=now + timedelta(days=8), end=now + timedelta(days=8, hours=1))
+    event = EventPage(
+        title="Lærer metoden",
+        slug="laerer-metoden",
+        start=now + timedelta(days=8),
+        end=now + timedelta(days=8, hours=1),
+    )
     event.related_methods.add(EventPageRelatedMethod(method=method))
     publish_child(index, event)
     sections = relations.related_sections("method", method)

@@ -25,8 +25,12 @@ def make_event(index):
     def _make(slug="testarrangement", capacity=2, days=10, **fields):
         now = timezone.now()
         defaults = dict(
-            title=f"Test {slug}", slug=slug, capacity=capacity, start=now + timedelta(days=days),
-            end=now + timedelta(days=days, hours=2), registration_opens=now - timedelta(days=1),
+            title=f"Test {slug}",
+            slug=slug,
+            capacity=capacity,
+            start=now + timedelta(days=days),
+            end=now + timedelta(days=days, hours=2),
+            registration_opens=now - timedelta(days=1),
             join_url="https://zoom.example/j/hemmelig-lenke-123",
         )
         defaults.update(fields)

@@ -32,10 +32,18 @@ def _clear_rate_limits():
 def event():
     index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
     now = timezone.now()
-    return publish_child(index, EventPage(
-        title="Sikkerhetstest", slug="sikkerhetstest", capacity=1, platform="Teams", join_url=SECRET,
-        start=now + timedelta(days=6), end=now + timedelta(days=6, hours=2),
-    ))
+    return publish_child(
+        index,
+        EventPage(
+            title="Sikkerhetstest",
+            slug="sikkerhetstest",
+            capacity=1,
+            platform="Teams",
+            join_url=SECRET,
+            start=now + timedelta(days=6),
+            end=now + timedelta(days=6, hours=2),
+        ),
+    )
 
 
 def _form(n=1, **extra):
@@ -56,7 +64,9 @@ def test_same_email_from_another_browser_gets_a_neutral_page_and_the_owner_gets_
     assert first.status_code == 302 and str(registration.reference) in first["Location"]
     mail.outbox.clear()
 
-    second = _register_over_http(stranger, event, django_capture_on_commit_callbacks, **_form(1, name="Noen andre", email=" NAVN1@example.com"))
+    second = _register_over_http(
+        stranger, event, django_capture_on_commit_callbacks, **_form(1, name="Noen andre", email=" NAVN1@example.com")
+    )
     assert second.status_code == 302
     assert second["Location"] == f"/nb/arrangement/{event.pk}/pamelding/sendt/"
     page = stranger.get(second["Location"])
@@ -82,7 +92,9 @@ def test_details_resent_to_a_waiting_person_have_no_join_link(event, django_capt
     register(event, name="Sete", email="sete@example.com")
     register(event, name="Venter", email="venter@example.com")
     mail.outbox.clear()
-    response = _register_over_http(Client(), event, django_capture_on_commit_callbacks, name="X", email="venter@example.com", consent="on")
+    response = _register_over_http(
+        Client(), event, django_capture_on_commit_callbacks, name="X", email="venter@example.com", consent="on"
+    )
     assert response["Location"].endswith("/pamelding/sendt/")
     assert [m.to for m in mail.outbox] == [["venter@example.com"]]
     assert SECRET not in mail.outbox[0].body and SECRET not in str(mail.outbox[0].attachments)
@@ -94,7 +106,9 @@ def test_resending_the_details_to_one_address_is_rate_limited(event, django_capt
     register(event, name="Eier", email="eier@example.com")
     mail.outbox.clear()
     for _ in range(4):
-        response = _register_over_http(Client(), event, django_capture_on_commit_callbacks, name="X", email="eier@example.com", consent="on")
+        response = _register_over_http(
+            Client(), event, django_capture_on_commit_callbacks, name="X", email="eier@example.com", consent="on"
+        )
         assert response["Location"].endswith("/pamelding/sendt/")  # the page does not tell either
     assert len(mail.outbox) == 2
 

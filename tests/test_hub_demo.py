@@ -37,10 +37,13 @@ def test_taxonomy_slugs_keep_norwegian_initial_letters():
     assert Municipality.objects.get(number="1508").slug == "alesund"
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("nn", ["Biblioteka har invitert lag og foreiningar", "vorte vidareutvikla"]),
-    ("en", ["The libraries have invited volunteer organisations", "has been developed further"]),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("nn", ["Biblioteka har invitert lag og foreiningar", "vorte vidareutvikla"]),
+        ("en", ["The libraries have invited volunteer organisations", "has been developed further"]),
+    ],
+)
 def test_translated_home_pages_show_the_main_goals_in_their_language(client, language, expected):
     html = client.get(f"/{language}/").content.decode()
     for text in expected:

@@ -17,7 +17,9 @@ def switcher_links(html):
 
 
 def hreflangs(html):
-    return dict((lang, href) for lang, href in re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', html))
+    return dict(
+        (lang, href) for lang, href in re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)"', html)
+    )
 
 
 def test_switcher_leads_to_translation_when_it_exists(client, home):
@@ -62,7 +64,9 @@ def test_active_locale_is_looked_up_once_per_request(client):
     client.get("/nb/arrangementer/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/nb/arrangementer/").status_code == 200
-    lookups = [q["sql"] for q in queries if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."language_code"' in q["sql"]]
+    lookups = [
+        q["sql"] for q in queries if 'FROM "wagtailcore_locale" WHERE "wagtailcore_locale"."language_code"' in q["sql"]
+    ]
     assert len(lookups) == 1, lookups
 
 

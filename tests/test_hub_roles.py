@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def page_of(model_label):
     app, model = model_label.split(".")
-    return Page.objects.filter(content_type__app_label=app, content_type__model=model.lower(), locale__language_code="nb").first()
+    return Page.objects.filter(
+        content_type__app_label=app, content_type__model=model.lower(), locale__language_code="nb"
+    ).first()
 
 
 def test_all_roles_exist():
@@ -70,8 +72,12 @@ def test_editor_sees_search_query_report_but_county_editor_does_not(client, make
 
 
 PERSONAL_DATA_PERMS = {
-    "events.view_registration", "events.change_registration", "events.view_attendance",
-    "cockpit.view_conversation_progress", "hub.view_outboundemail", "hub.change_outboundemail",
+    "events.view_registration",
+    "events.change_registration",
+    "events.view_attendance",
+    "cockpit.view_conversation_progress",
+    "hub.view_outboundemail",
+    "hub.change_outboundemail",
 }
 
 
@@ -108,16 +114,28 @@ def test_event_manager_cannot_edit_methods_press_or_stories(client, make_user, h
     user = make_user("arrangor-nei", EVENT_MANAGER)
     client.force_login(user)
     assert not home.permissions_for_user(user).can_edit()
-    for label in ("methods.MethodIndexPage", "methods.MethodPage", "stories.CaseStoryIndexPage", "stories.CaseStoryPage",
-                  "press.PressRoomPage"):
+    for label in (
+        "methods.MethodIndexPage",
+        "methods.MethodPage",
+        "stories.CaseStoryIndexPage",
+        "stories.CaseStoryPage",
+        "press.PressRoomPage",
+    ):
         page = page_of(label)
         if page is None:  # the demo was loaded without that app
             continue
         perms = page.permissions_for_user(user)
         assert not perms.can_edit() and not perms.can_add_subpage(), label
         assert client.get(f"/admin/pages/{page.pk}/edit/").status_code in (302, 403), label
-    for perm in ("press.change_presscontact", "press.add_mediakititem", "methods.change_phase", "methods.view_methodfeedback",
-                 "stories.change_volunteerorganisation", "cockpit.view_cockpit", "hub.change_theme"):
+    for perm in (
+        "press.change_presscontact",
+        "press.add_mediakititem",
+        "methods.change_phase",
+        "methods.view_methodfeedback",
+        "stories.change_volunteerorganisation",
+        "cockpit.view_cockpit",
+        "hub.change_theme",
+    ):
         assert not user.has_perm(perm), perm
 
 
@@ -126,7 +144,9 @@ def test_each_role_has_exactly_its_listed_permissions_and_no_more(role):
     group = Group.objects.get(name=role)
     spec = ROLES[role]
     assert _labels(group) == {"wagtailadmin.access_admin", *spec["model_perms"]}
-    assert not {label for label in _labels(group) if label.startswith(("auth.", "wagtailusers.", "wagtailcore.add_group"))}
+    assert not {
+        label for label in _labels(group) if label.startswith(("auth.", "wagtailusers.", "wagtailcore.add_group"))
+    }
     page_perms = GroupPagePermission.objects.filter(group=group).select_related("page__content_type", "permission")
     allowed_types = {label.lower() for label in spec["pages"]}
     for gpp in page_perms:
@@ -147,12 +167,18 @@ def test_expert_group_has_no_page_or_model_permissions_of_its_own():
 
 
 def test_editor_manages_the_content_snippets_of_every_app(client, make_user):
-    """"All content": speakers, series, volunteer organisations and the press room's snippets, in the admin."""
+    """ "All content": speakers, series, volunteer organisations and the press room's snippets, in the admin."""
     from django.urls import reverse
 
     client.force_login(make_user("all-content", EDITOR))
-    for model in ("events.speaker", "events.eventseries", "stories.volunteerorganisation", "press.presscontact",
-                  "press.mediakititem", "press.coverageitem"):
+    for model in (
+        "events.speaker",
+        "events.eventseries",
+        "stories.volunteerorganisation",
+        "press.presscontact",
+        "press.mediakititem",
+        "press.coverageitem",
+    ):
         app_label, model_name = model.split(".")
         for view in ("list", "add"):
             url = reverse(f"wagtailsnippets_{app_label}_{model_name}:{view}")
@@ -170,5 +196,9 @@ def test_a_page_translated_later_gets_the_roles_permissions_and_workflow_at_once
         nn.delete()
     translate(source, "nn", {})
     nn = source.get_translation(Locale.objects.get(language_code="nn"))
-    granted = set(GroupPagePermission.objects.filter(page=nn, group__name=COUNTY_EDITOR).values_list("permission__codename", flat=True))
+    granted = set(
+        GroupPagePermission.objects.filter(page=nn, group__name=COUNTY_EDITOR).values_list(
+            "permission__codename", flat=True
+        )
+    )
     assert granted == {"add_page", "change_page"}

@@ -33,7 +33,7 @@ def test_every_page_of_every_language_routes_as_wagtail_routes_it():
     checked = 0
     for home in HomePage.objects.all():
         for page in home.get_descendants().specific():
-            components = page.url_path[len(home.url_path):].strip("/").split("/")
+            components = page.url_path[len(home.url_path) :].strip("/").split("/")
             for path in (components, components + ["finnes-ikke"], components[:-1] + ["finnes-ikke"]):
                 assert ours(home, path) == wagtail_route(home, path), "/".join(path)
             checked += 1
@@ -66,7 +66,7 @@ def test_page_type_with_its_own_route_gets_the_rest_of_the_path(home, monkeypatc
 def test_routing_a_deep_page_costs_two_queries(django_assert_num_queries):
     home = HomePage.objects.get(locale__language_code="nb")
     step = Page.objects.filter(depth=6, url_path__startswith=home.url_path, live=True).first()
-    components = step.url_path[len(home.url_path):].strip("/").split("/")
+    components = step.url_path[len(home.url_path) :].strip("/").split("/")
     assert len(components) == 4
     with django_assert_num_queries(2):  # the pages on the path, then the last one's specific row
         route_in_one_query(home, RequestFactory().get("/"), components)

@@ -131,11 +131,18 @@ def test_counties_and_municipalities_are_read_only_even_for_superusers(admin_cli
     county = hamar.county
     listing = admin_client.get(MUNICIPALITIES).content.decode()
     assert f"{MUNICIPALITIES}add/" not in listing
-    for url in (f"{COUNTIES}add/", f"{COUNTIES}edit/{county.pk}/", f"{COUNTIES}delete/{county.pk}/",
-                f"{MUNICIPALITIES}add/", f"{MUNICIPALITIES}edit/{hamar.pk}/", f"{MUNICIPALITIES}delete/{hamar.pk}/"):
+    for url in (
+        f"{COUNTIES}add/",
+        f"{COUNTIES}edit/{county.pk}/",
+        f"{COUNTIES}delete/{county.pk}/",
+        f"{MUNICIPALITIES}add/",
+        f"{MUNICIPALITIES}edit/{hamar.pk}/",
+        f"{MUNICIPALITIES}delete/{hamar.pk}/",
+    ):
         assert admin_client.get(url).status_code == 302, url
-    admin_client.post(f"{MUNICIPALITIES}edit/{hamar.pk}/", {"name": "Endret", "number": "3403", "slug": "hamar",
-                                                          "county": county.pk})
+    admin_client.post(
+        f"{MUNICIPALITIES}edit/{hamar.pk}/", {"name": "Endret", "number": "3403", "slug": "hamar", "county": county.pk}
+    )
     admin_client.post(f"{MUNICIPALITIES}delete/{hamar.pk}/")
     hamar.refresh_from_db()
     assert hamar.name == "Hamar"

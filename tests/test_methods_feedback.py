@@ -39,7 +39,11 @@ def test_valid_feedback_is_stored_and_redirects_to_thanks(client, method):
     assert response["Location"] == method.url + "?tilbakemelding=takk#tilbakemelding"
     item = MethodFeedback.objects.get()
     assert (item.method_id, item.rating, item.comment, item.role, item.language) == (
-        method.pk, 4, "Fungerte fint med ungdommer.", "library", "nb"
+        method.pk,
+        4,
+        "Fungerte fint med ungdommer.",
+        "library",
+        "nb",
     )
     thanks = client.get(response["Location"]).content.decode()
     assert "Takk" in thanks or "Thank you" in thanks
@@ -67,7 +71,9 @@ def test_bad_input_re_renders_with_linked_errors_and_saves_nothing(client, metho
     html = response.content.decode()
     assert "ds-error-summary" in html
     assert f'id="id_{field}_error"' in html
-    assert f'aria-describedby="id_{field}_error"' in html or f'aria-describedby="id_{field}_help id_{field}_error"' in html
+    assert (
+        f'aria-describedby="id_{field}_error"' in html or f'aria-describedby="id_{field}_help id_{field}_error"' in html
+    )
     assert MethodFeedback.objects.count() == 0
 
 

@@ -1,9 +1,9 @@
 """The starter pack's filters: plain GET parameters, each alone and combined, with counts per value."""
 
 import pytest
-from django.utils.text import slugify
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.text import slugify
 
 from methods.models import MethodIndexPage, MethodPage, Phase
 from tests.helpers import publish_child
@@ -21,9 +21,16 @@ SPECS = {
 
 def make_method(pack, title, phase, digital, duration, group, difficulty, tags):
     page = MethodPage(
-        title=title, slug=slugify(title), summary=f"Om {title}.", phase=Phase.objects.get(slug=phase, locale=pack.locale),
-        digital_suitable=digital, online_tools="<p>Videomøte</p>" if digital else "",
-        duration_min=duration[0], duration_max=duration[1], group_min=group[0], group_max=group[1],
+        title=title,
+        slug=slugify(title),
+        summary=f"Om {title}.",
+        phase=Phase.objects.get(slug=phase, locale=pack.locale),
+        digital_suitable=digital,
+        online_tools="<p>Videomøte</p>" if digital else "",
+        duration_min=duration[0],
+        duration_max=duration[1],
+        group_min=group[0],
+        group_max=group[1],
         difficulty=difficulty,
     )
     for tag in tags:

@@ -10,10 +10,22 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "url, lang, expected",
     [
-        ("/nn/startpakken/utforskande-samtale/", "nn", ["Utforskande samtale", "Ein open samtale med eit lag",
-                                                         "Opne samtalen", "Utforske"]),
-        ("/en/starter-pack/exploratory-conversation/", "en", ["Exploratory conversation", "An open conversation",
-                                                              "Ask open questions", "Explore", "How to run it online"]),
+        (
+            "/nn/startpakken/utforskande-samtale/",
+            "nn",
+            ["Utforskande samtale", "Ein open samtale med eit lag", "Opne samtalen", "Utforske"],
+        ),
+        (
+            "/en/starter-pack/exploratory-conversation/",
+            "en",
+            [
+                "Exploratory conversation",
+                "An open conversation",
+                "Ask open questions",
+                "Explore",
+                "How to run it online",
+            ],
+        ),
         ("/en/starter-pack/brainstorming/", "en", ["Brainstorming", "Create", "Think alone first"]),
         ("/nn/startpakken/interessentkart/", "nn", ["Interessentkart", "Teikn eit kart", "Førebu"]),
     ],
@@ -57,4 +69,4 @@ def test_ui_strings_follow_the_language(client):
     en = client.get("/en/starter-pack/").content.decode()
     assert "Filter methods" in en
     assert MethodIndexPage.objects.filter(locale__language_code="nb").exists()
-    assert "<html lang=\"nb\"" in nb
+    assert '<html lang="nb"' in nb

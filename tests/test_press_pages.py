@@ -90,7 +90,10 @@ def test_feeds_parse_and_list_live_releases_newest_first_in_the_visitors_languag
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.version == ("rss20" if kind == "rss" else "atom10")
     titles = [e.title for e in feed.entries]
-    assert titles[:2] == ["Fornyet «Startpakke i samskaping» lanseres", "Bibliotek og frivillighet samskaper i ny kursrekke"]
+    assert titles[:2] == [
+        "Fornyet «Startpakke i samskaping» lanseres",
+        "Bibliotek og frivillighet samskaper i ny kursrekke",
+    ]
     assert all(e.link.startswith("http://testserver/nb/presse/") for e in feed.entries)
     assert feed.feed.get("language", "nb").startswith("nb")
 
@@ -109,7 +112,9 @@ def test_api_exposes_release_fields_without_private_data(client):
     item = next(i for i in data["items"] if i["meta"]["slug"] == "lansering-startpakke")
     assert item["lead"] and item["date"] == "2023-10-02"
     assert item["contact_persons"][0] == {
-        "name": "Øystein Stabell", "role": "Prosjektleder", "organisation": "Innlandet fylkesbibliotek"
+        "name": "Øystein Stabell",
+        "role": "Prosjektleder",
+        "organisation": "Innlandet fylkesbibliotek",
     }
     assert item["attachments"][0]["title"] == "Faktaark om prosjektet (PDF)"
     assert "owner" not in item["meta"]

@@ -44,16 +44,28 @@ def generous_limits(settings, monkeypatch):
 def open_event():
     index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
     start = timezone.now() + timedelta(days=6)
-    return publish_child(index, EventPage(
-        title="Angrepstest", slug="angrepstest", start=start, end=start + timedelta(hours=2), capacity=500,
-    ))
+    return publish_child(
+        index,
+        EventPage(
+            title="Angrepstest",
+            slug="angrepstest",
+            start=start,
+            end=start + timedelta(hours=2),
+            capacity=500,
+        ),
+    )
 
 
 def test_story_submission_survives_attacks(client, django_capture_on_commit_callbacks):
     valid = story_form()
     with django_capture_on_commit_callbacks(execute=True):
-        attack_form(client, STORY_URL, valid, fields=["name", "title", "lead", "shared_challenge"],
-                    payloads=XSS_PAYLOADS + SQL_PAYLOADS + ["Ola\r\nBcc: everyone@example.com\r\nX-Injected: 1"])
+        attack_form(
+            client,
+            STORY_URL,
+            valid,
+            fields=["name", "title", "lead", "shared_challenge"],
+            payloads=XSS_PAYLOADS + SQL_PAYLOADS + ["Ola\r\nBcc: everyone@example.com\r\nX-Injected: 1"],
+        )
     assert_no_header_injection(mail.outbox)
     assert_csrf_enforced(STORY_URL, valid)
     assert_oversized_rejected(client, STORY_URL, valid, "lead")
@@ -64,8 +76,13 @@ def test_event_registration_survives_attacks(client, open_event, django_capture_
     valid = {"name": "Kari", "email": "kari@example.com", "consent": "on"}
     with django_capture_on_commit_callbacks(execute=True):
         attack_form(client, url, valid, fields=["name", "organisation", "role", "needs"])
-        attack_form(client, url, valid, fields=["email"],
-                    payloads=["kari@example.com\r\nBcc: everyone@example.com", "a@b.c\nX-Injected: 1"] + SQL_PAYLOADS)
+        attack_form(
+            client,
+            url,
+            valid,
+            fields=["email"],
+            payloads=["kari@example.com\r\nBcc: everyone@example.com", "a@b.c\nX-Injected: 1"] + SQL_PAYLOADS,
+        )
     assert_no_header_injection(mail.outbox)
     assert_csrf_enforced(url, valid)
     assert_oversized_rejected(client, url, valid, "needs")

@@ -30,12 +30,17 @@ def source_db(tmp_path):
     base, main = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)
     name = f"{main}_backup"
     dburl = f"{base}/{name}"
-    env = dict(os.environ, DATABASE_URL=dburl, DJANGO_SETTINGS_MODULE="hub.settings.test", MEDIA_ROOT=str(tmp_path / "media"))
+    env = dict(
+        os.environ, DATABASE_URL=dburl, DJANGO_SETTINGS_MODULE="hub.settings.test", MEDIA_ROOT=str(tmp_path / "media")
+    )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     subprocess.run(["dropdb", "--if-exists", name], check=True)
     subprocess.run(["createdb", name], check=True)
     only = os.environ.get("HUB_DEMO_APPS")
-    for args in (["migrate", "--noinput", "-v0"], ["load_demo", "--no-admin", "-v0", *(["--only", only] if only else [])]):
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo", "--no-admin", "-v0", *(["--only", only] if only else [])],
+    ):
         result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-3000:]
     if not only or "events" in only:  # people registered for an event: personal data the backup must keep
@@ -50,8 +55,9 @@ def source_db(tmp_path):
             "    break\n"
             "assert Registration.objects.count() >= 3\n"
         )
-        result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stderr[-3000:]
     media = tmp_path / "media"
     (media / "original_images").mkdir(parents=True, exist_ok=True)
@@ -72,8 +78,9 @@ def test_backup_wipe_restore_gives_back_every_row_and_file(source_db, tmp_path):
         assert int(before_counts["events_registration"]) >= 3
     files_before = sorted((p.relative_to(media).as_posix(), p.read_bytes()) for p in media.rglob("*") if p.is_file())
 
-    backup = subprocess.run(["bash", "tools/backup.sh", str(tmp_path / "backup")], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    backup = subprocess.run(
+        ["bash", "tools/backup.sh", str(tmp_path / "backup")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert backup.returncode == 0, backup.stderr
     manifest = (tmp_path / "backup" / "manifest.txt").read_text()
     assert "db.dump" in manifest and f"media_files={len(files_before)}" in manifest
@@ -85,8 +92,9 @@ def test_backup_wipe_restore_gives_back_every_row_and_file(source_db, tmp_path):
         p.unlink() if p.is_file() else p.rmdir()
     assert psql(dburl, "select count(*) from pg_tables where schemaname='public'") == ["0"]
 
-    restore = subprocess.run(["bash", "tools/restore.sh", str(tmp_path / "backup")], cwd=ROOT, env=env,
-                             capture_output=True, text=True)
+    restore = subprocess.run(
+        ["bash", "tools/restore.sh", str(tmp_path / "backup")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert restore.returncode == 0, restore.stderr
     after_counts, after_titles = snapshot(dburl)
     assert after_counts == before_counts
@@ -95,8 +103,9 @@ def test_backup_wipe_restore_gives_back_every_row_and_file(source_db, tmp_path):
     assert files_after == files_before
 
     # The restored site works: migrations are all applied and the home page renders.
-    check = subprocess.run([sys.executable, "manage.py", "migrate", "--check", "-v0"], cwd=ROOT, env=env,
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--check", "-v0"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
 
 
@@ -105,5 +114,7 @@ def test_restore_refuses_a_tampered_backup(source_db, tmp_path):
     subprocess.run(["bash", "tools/backup.sh", str(tmp_path / "b")], cwd=ROOT, env=env, check=True, capture_output=True)
     with open(tmp_path / "b" / "media.tar.gz", "ab") as f:
         f.write(b"junk")
-    result = subprocess.run(["bash", "tools/restore.sh", str(tmp_path / "b")], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        ["bash", "tools/restore.sh", str(tmp_path / "b")], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0

@@ -49,7 +49,9 @@ def test_publish_renews_cached_pages_at_once(client, page_cache, home, django_ca
     assert "Om prosjektet – oppdatert" in response.content.decode()
 
 
-def test_new_child_page_shows_on_cached_parent_after_publish(client, page_cache, home, django_capture_on_commit_callbacks):
+def test_new_child_page_shows_on_cached_parent_after_publish(
+    client, page_cache, home, django_capture_on_commit_callbacks
+):
     parent = StandardPage.objects.get(slug="om-prosjektet", locale__language_code="nb")
     client.get("/nb/")
     with django_capture_on_commit_callbacks(execute=True):
@@ -106,7 +108,11 @@ def test_collectstatic_with_production_settings_hashes_and_compresses(tmp_path):
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     static = tmp_path / "static"

@@ -120,10 +120,14 @@ def test_each_site_gets_its_own_menu(client, fragment_cache):
     nb = Locale.objects.get(language_code="nb")
     other_home = Page.get_first_root_node().add_child(instance=HomePage(title="Andre hub", slug="andre-hub", locale=nb))
     other_home.save_revision().publish()
-    other_index = other_home.add_child(instance=MethodIndexPage(title="Andre startpakke", slug="startpakken", locale=nb))
+    other_index = other_home.add_child(
+        instance=MethodIndexPage(title="Andre startpakke", slug="startpakken", locale=nb)
+    )
     other_index.save_revision().publish()
     Site.objects.create(hostname="andre.example", port=80, root_page=other_home, site_name="Andre")
-    ours = MethodIndexPage.objects.get(locale=nb, path__startswith=Site.objects.get(is_default_site=True).root_page.path)
+    ours = MethodIndexPage.objects.get(
+        locale=nb, path__startswith=Site.objects.get(is_default_site=True).root_page.path
+    )
     _, main_html = queries(client, "/nb/om-prosjektet/")
     assert f">{ours.title}</a>" in main_html and "Andre startpakke" not in main_html
     other = client.get("/nb/", HTTP_HOST="andre.example")

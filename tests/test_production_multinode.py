@@ -96,14 +96,22 @@ def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
     manage(env, "load_demo", "--only", "hub", "--admin-user", EDITOR, "--admin-password", PASSWORD, "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     # The Site's host name is the public one: page URLs (and so the front-end cache refreshes) use it.
-    manage(env, "shell", "-c", f"from wagtail.models import Site\nfor s in Site.objects.all(): s.hostname, s.port = {HOST!r}, 443; s.save()")
+    manage(
+        env,
+        "shell",
+        "-c",
+        f"from wagtail.models import Site\nfor s in Site.objects.all(): s.hostname, s.port = {HOST!r}, 443; s.save()",
+    )
     procs, nodes = [], []
     try:
         for _ in range(2):
             port = free_port()
             proc = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp / f"node{port}.log", "w"),
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp / f"node{port}.log", "w"),
             )
             procs.append(proc)
             nodes.append(f"http://127.0.0.1:{port}")
@@ -113,12 +121,20 @@ def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
         proxy = None
         if NGINX:
             nginx_env = dict(
-                env, HUB_UPSTREAMS=",".join(n.removeprefix("http://") for n in nodes),
-                HUB_NGINX_LISTEN=f"127.0.0.1:{nginx_port}", HUB_NGINX_DIR=str(tmp / "nginx"), HUB_FORWARDED_PROTO="https",
+                env,
+                HUB_UPSTREAMS=",".join(n.removeprefix("http://") for n in nodes),
+                HUB_NGINX_LISTEN=f"127.0.0.1:{nginx_port}",
+                HUB_NGINX_DIR=str(tmp / "nginx"),
+                HUB_FORWARDED_PROTO="https",
                 HUB_NGINX_USER="root",  # the pytest temporary directory is private to this user
             )
-            proc = subprocess.Popen(["bash", "tools/nginx/run.sh"], cwd=ROOT, env=nginx_env,
-                                    stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.log", "w"))
+            proc = subprocess.Popen(
+                ["bash", "tools/nginx/run.sh"],
+                cwd=ROOT,
+                env=nginx_env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp / "nginx.log", "w"),
+            )
             procs.append(proc)
             proxy = f"http://127.0.0.1:{nginx_port}"
             wait_for(proxy + "/healthz", proc)
@@ -135,8 +151,9 @@ def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
 
 
 def get(base, path, **headers):
-    return requests.get(base + path, headers={"Host": HOST, "X-Forwarded-Proto": "https", **headers}, timeout=20,
-                        allow_redirects=False)
+    return requests.get(
+        base + path, headers={"Host": HOST, "X-Forwarded-Proto": "https", **headers}, timeout=20, allow_redirects=False
+    )
 
 
 class Editor:
@@ -156,12 +173,16 @@ class Editor:
         return response
 
     def get(self, path):
-        return self._keep(requests.get(self.base + path, headers=self._headers(path), allow_redirects=False, timeout=20))
+        return self._keep(
+            requests.get(self.base + path, headers=self._headers(path), allow_redirects=False, timeout=20)
+        )
 
     def post(self, path, data):
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.get(path).text).group(1)
         data = dict(data, csrfmiddlewaretoken=token)
-        return self._keep(requests.post(self.base + path, data=data, headers=self._headers(path), allow_redirects=False, timeout=20))
+        return self._keep(
+            requests.post(self.base + path, data=data, headers=self._headers(path), allow_redirects=False, timeout=20)
+        )
 
     def login(self):
         response = self.post("/admin/login/", {"username": EDITOR, "password": PASSWORD})
@@ -224,7 +245,10 @@ def test_nginx_cache_serves_hits_and_is_refreshed_on_publish(cluster):
         pytest.skip("no standard page in the demo to publish")
     page_id = save_draft_title(cluster["env"], slug, "Personvern (ny versjon)")
     editor = Editor(node_b).login()
-    assert editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code == 302
+    assert (
+        editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
+        == 302
+    )
     after = get(proxy, path)
     assert "Personvern (ny versjon)" in after.text
     assert after.headers["X-Cache-Status"] == "HIT"  # refreshed in place by the publish, not expired
@@ -252,7 +276,10 @@ def test_page_published_on_one_node_is_found_by_the_other_nodes_search(cluster):
     assert f"Tilgjengelighet i {word}" not in get(node_a, f"/nb/sok/?q={word}").text
     page_id = save_draft_title(cluster["env"], "tilgjengelighetserklaering", f"Tilgjengelighet i {word}")
     editor = Editor(node_b).login()
-    assert editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code == 302
+    assert (
+        editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
+        == 302
+    )
     urllib.request.urlopen(urllib.request.Request(cluster["search_url"] + "/_refresh", method="POST"), timeout=10)
     found = get(node_a, f"/nb/sok/?q={word.lower()}")
     assert found.status_code == 200

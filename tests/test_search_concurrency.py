@@ -23,8 +23,9 @@ def _parent():
     """A committed page to hang the test's pages on (the tree may be empty after an earlier test's flush)."""
     nb, _ = Locale.objects.get_or_create(language_code="nb")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=nb)
-    return root.add_child(instance=StandardPage(title="Samtidige søk", slug=f"samtidig-{uuid.uuid4().hex[:8]}",
-                                                locale=nb))
+    return root.add_child(
+        instance=StandardPage(title="Samtidige søk", slug=f"samtidig-{uuid.uuid4().hex[:8]}", locale=nb)
+    )
 
 
 def test_concurrent_searches_on_the_shared_engine_each_get_their_own_results():
@@ -43,8 +44,9 @@ def test_concurrent_searches_on_the_shared_engine_each_get_their_own_results():
             start.wait(timeout=30)
             for _ in range(ROUNDS):
                 outcome = service.search([query], "nb", {}, 0, 10)
-                seen[query].append(({r.page.pk for r in outcome.results}, outcome.hits.total,
-                                    outcome.hits.facets.get("type")))
+                seen[query].append(
+                    ({r.page.pk for r in outcome.results}, outcome.hits.total, outcome.hits.facets.get("type"))
+                )
         except Exception as exc:  # reported below; a thread's exception would otherwise vanish
             errors.append(exc)
         finally:

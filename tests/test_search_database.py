@@ -67,7 +67,9 @@ def test_results_default_to_visitor_language_with_switch_to_all(client, nb_home)
     page(home_for("en"), "Language café", "Kvistkafé for newcomers.")
     assert result_titles(get(client, URL, q="kvistkafé")) == ["Kvistkafé på biblioteket"]
     assert set(result_titles(get(client, URL, q="kvistkafé", sprak="alle"))) == {
-        "Kvistkafé på biblioteket", "Language café"}
+        "Kvistkafé på biblioteket",
+        "Language café",
+    }
     assert result_titles(get(client, "/en/sok/", q="kvistkafé")) == ["Language café"]
 
 
@@ -92,8 +94,17 @@ def test_drafts_private_embargoed_unpublished_and_deleted_pages_never_appear(cli
 
 @pytest.mark.parametrize(
     "q",
-    ['"unclosed', "a AND OR NOT (", "-minus +plus ~tilde* ?", "x" * 2000, "bell\x07\x00null", "图书馆 مكتبة Библиотека",
-     "' OR 1=1; --", "&:*|!<->", ""],
+    [
+        '"unclosed',
+        "a AND OR NOT (",
+        "-minus +plus ~tilde* ?",
+        "x" * 2000,
+        "bell\x07\x00null",
+        "图书馆 مكتبة Библиотека",
+        "' OR 1=1; --",
+        "&:*|!<->",
+        "",
+    ],
 )
 def test_odd_queries_return_a_page(client, nb_home, q):
     response = client.get(URL, {"q": q})

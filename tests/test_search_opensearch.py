@@ -134,7 +134,9 @@ def test_index_follows_publish_unpublish_and_delete(client, home, opensearch):
     assert result_titles(response) == [public.title]
 
 
-@pytest.mark.parametrize("q", ['"unclosed', "a AND OR NOT (", "x" * 2000, "bell\x07\x00", "图书馆 Библиотека", "*:* ~2 ^3"])
+@pytest.mark.parametrize(
+    "q", ['"unclosed', "a AND OR NOT (", "x" * 2000, "bell\x07\x00", "图书馆 Библиотека", "*:* ~2 ^3"]
+)
 def test_odd_queries_return_a_page(client, opensearch, q):
     assert client.get(URL, {"q": q}).status_code == 200
     assert client.get("/nb/sok/forslag/", {"q": q}).status_code == 200

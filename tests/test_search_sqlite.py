@@ -47,14 +47,20 @@ print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
 
 def _env(db_path, media):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SEARCH_", "DATABASE_", "CACHE_"))}
-    env.update(DJANGO_SETTINGS_MODULE="hub.settings.dev", DATABASE_URL=f"sqlite:///{db_path}", DEBUG="false",
-               MEDIA_ROOT=str(media), PYTHONUNBUFFERED="1")
+    env.update(
+        DJANGO_SETTINGS_MODULE="hub.settings.dev",
+        DATABASE_URL=f"sqlite:///{db_path}",
+        DEBUG="false",
+        MEDIA_ROOT=str(media),
+        PYTHONUNBUFFERED="1",
+    )
     return env
 
 
 def _manage(env, *args, timeout=300):
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
     command = " ".join(args[:2])
     assert result.returncode == 0, f"manage.py {command} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
     return result.stdout
@@ -93,8 +99,14 @@ def site(tmp_path_factory):
     _manage(env, "load_demo", "--no-admin", "--only", "hub,methods,stories", "-v0")
     info = json.loads(_manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -156,8 +168,19 @@ def test_synonyms_expand_the_query(site):
 
 
 @pytest.mark.parametrize(
-    "q", ['"unclosed', "a AND OR NOT (", "NEAR(a b) title:x {title}", "-minus +plus ~tilde* ^3", "x" * 2000,
-          "bell\x07 tab\t null\x00 end", "图书馆 مكتبة Библиотека", "' OR 1=1; --", '"*" AND "', ""],
+    "q",
+    [
+        '"unclosed',
+        "a AND OR NOT (",
+        "NEAR(a b) title:x {title}",
+        "-minus +plus ~tilde* ^3",
+        "x" * 2000,
+        "bell\x07 tab\t null\x00 end",
+        "图书馆 مكتبة Библиотека",
+        "' OR 1=1; --",
+        '"*" AND "',
+        "",
+    ],
 )
 def test_odd_queries_return_a_page_not_an_error(site, q):
     assert fetch(site, "/nb/sok/", q=q)[0] == 200

@@ -100,7 +100,11 @@ def opensearch(opensearch_url, db):
     prefix = f"test_{uuid.uuid4().hex[:10]}_"
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(opensearch_url, prefix)):
         call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
-        yield type("Node", (), {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))})
+        yield type(
+            "Node",
+            (),
+            {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))},
+        )
     drop_indices(opensearch_url, prefix)
 
 
@@ -121,7 +125,9 @@ def home_for(code):
 
 def page(parent, title, text="", live=True, **kwargs):
     """A StandardPage published (or saved as a draft) under parent, the way the admin does it."""
-    instance = StandardPage(title=title, lead=text, slug=kwargs.pop("slug", None) or f"s-{uuid.uuid4().hex[:8]}", **kwargs)
+    instance = StandardPage(
+        title=title, lead=text, slug=kwargs.pop("slug", None) or f"s-{uuid.uuid4().hex[:8]}", **kwargs
+    )
     if live:
         return publish_child(parent, instance)
     instance.live = False
@@ -154,8 +160,12 @@ def story(title, municipality, themes=(), tags=(), text=""):
 
     index = CaseStoryIndexPage.objects.filter(locale__language_code="nb").first()
     instance = CaseStoryPage(
-        title=title, slug=f"h-{uuid.uuid4().hex[:8]}", lead=text or title, library_name="Testbiblioteket",
-        municipality=Municipality.objects.get(number=municipality), period_start=datetime.date(2024, 1, 1),
+        title=title,
+        slug=f"h-{uuid.uuid4().hex[:8]}",
+        lead=text or title,
+        library_name="Testbiblioteket",
+        municipality=Municipality.objects.get(number=municipality),
+        period_start=datetime.date(2024, 1, 1),
     )
     nb = locale("nb")
     instance.themes = [Theme.objects.get_or_create(locale=nb, slug=s, defaults={"name": s.title()})[0] for s in themes]
@@ -168,8 +178,12 @@ def method(parent, title, phase=None, tags=(), text=""):
     """A published method under parent, in the given co-creation phase (by slug)."""
     from methods.models import MethodPage, Phase
 
-    instance = MethodPage(title=title, slug=f"m-{uuid.uuid4().hex[:8]}", summary=text or title,
-                          phase=Phase.objects.get(slug=phase, locale=parent.locale) if phase else None)
+    instance = MethodPage(
+        title=title,
+        slug=f"m-{uuid.uuid4().hex[:8]}",
+        summary=text or title,
+        phase=Phase.objects.get(slug=phase, locale=parent.locale) if phase else None,
+    )
     if tags:
         instance.tags.add(*tags)
     return publish_child(parent, instance)
@@ -183,13 +197,37 @@ def method_pack(home):
 
 # One municipality in each of twelve counties (county slug -> municipality number).
 COUNTY_MUNICIPALITIES = {
-    "agder": "4203", "akershus": "3203", "buskerud": "3301", "finnmark": "5601", "innlandet": "3428",
-    "more-og-romsdal": "1547", "nordland": "1826", "oslo": "0301", "rogaland": "1114", "telemark": "4012",
-    "troms": "5532", "trondelag": "5049",
+    "agder": "4203",
+    "akershus": "3203",
+    "buskerud": "3301",
+    "finnmark": "5601",
+    "innlandet": "3428",
+    "more-og-romsdal": "1547",
+    "nordland": "1826",
+    "oslo": "0301",
+    "rogaland": "1114",
+    "telemark": "4012",
+    "troms": "5532",
+    "trondelag": "5049",
 }
 
 
 __all__ = [
-    "COUNTY_MUNICIPALITIES", "Page", "engine_settings", "facet_counts", "get", "home_for", "launcher", "locale",
-    "method", "method_pack", "node_is_up", "opensearch", "opensearch_url", "page", "refresh", "result_titles", "story",
+    "COUNTY_MUNICIPALITIES",
+    "Page",
+    "engine_settings",
+    "facet_counts",
+    "get",
+    "home_for",
+    "launcher",
+    "locale",
+    "method",
+    "method_pack",
+    "node_is_up",
+    "opensearch",
+    "opensearch_url",
+    "page",
+    "refresh",
+    "result_titles",
+    "story",
 ]

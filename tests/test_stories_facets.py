@@ -15,13 +15,24 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def stories(story_index):
-    sports, culture, immigrant = org("Hamar IL", "sports"), org("Kulturlaget", "culture"), org("Innvandrerlaget", "immigrant")
+    sports, culture, immigrant = (
+        org("Hamar IL", "sports"),
+        org("Kulturlaget", "culture"),
+        org("Innvandrerlaget", "immigrant"),
+    )
     reading, youth = theme("lesing", "Lesing"), theme("barn-og-unge", "Barn og unge")
     return {
         # Innlandet: Hamar (2), Gjøvik (1); Oslo (1); Vestland/Bergen (1)
         "a": make_story(story_index, "Alfa", "3403", [sports], [reading], ["lesing"], start=dt.date(2022, 5, 1)),
-        "b": make_story(story_index, "Bravo", "3403", [sports, culture], [reading, youth], ["lesing", "idrett"],
-                        start=dt.date(2023, 1, 1)),
+        "b": make_story(
+            story_index,
+            "Bravo",
+            "3403",
+            [sports, culture],
+            [reading, youth],
+            ["lesing", "idrett"],
+            start=dt.date(2023, 1, 1),
+        ),
         "c": make_story(story_index, "Charlie", "3407", [immigrant], [youth], ["språk"], start=dt.date(2023, 9, 1)),
         "d": make_story(story_index, "Delta", "0301", [culture], [reading], ["lesing"], start=dt.date(2024, 2, 1)),
         "e": make_story(story_index, "Echo", "4601", [immigrant, sports], [], [], start=dt.date(2022, 11, 1)),
@@ -93,7 +104,9 @@ def test_unknown_values_are_ignored_and_empty_result_shows_empty_state(client, s
     response = client.get("/nb/historier/?fylke=finnmark")
     assert response.status_code == 200
     assert titles(response) == []
-    assert "No stories match these filters yet." in response.content.decode() or "hub-empty" in response.content.decode()
+    assert (
+        "No stories match these filters yet." in response.content.decode() or "hub-empty" in response.content.decode()
+    )
     # The chosen value stays selectable with a zero count.
     assert counts(response, "fylke")["finnmark"] == 0
 
@@ -122,8 +135,14 @@ def test_index_query_count_is_constant_as_stories_grow(client, story_index):
     few = _index_queries(client, "/nb/historier/")
     few_filtered = _index_queries(client, filtered_url)
     for i in range(12):
-        make_story(story_index, f"Mange {i}", ["3403", "0301", "4601"][i % 3], [sports, org(f"Lag {i}", "culture")],
-                   [reading], ["lesing", f"m{i}"])
+        make_story(
+            story_index,
+            f"Mange {i}",
+            ["3403", "0301", "4601"][i % 3],
+            [sports, org(f"Lag {i}", "culture")],
+            [reading],
+            ["lesing", f"m{i}"],
+        )
     many = _index_queries(client, "/nb/historier/")
     assert many == few
     assert _index_queries(client, filtered_url) == few_filtered

@@ -42,8 +42,9 @@ def theme(slug, name=None):
     return Theme.objects.get_or_create(locale=locale, slug=slug, defaults={"name": name or slug.title()})[0]
 
 
-def make_story(index, title=None, municipality="3403", orgs=(), themes=(), tags=(), methods=(), start=None,
-               publish=True, **fields):
+def make_story(
+    index, title=None, municipality="3403", orgs=(), themes=(), tags=(), methods=(), start=None, publish=True, **fields
+):
     from hub.models import Municipality
     from stories.models import CaseStoryPage
 
@@ -88,7 +89,11 @@ def make_method(title, publish=True):
     n = next(_seq)
     method = method_model(title=title, slug=f"metode-{n}", live=publish)
     for field in method_model._meta.concrete_fields:
-        if field.get_internal_type() in ("TextField", "CharField") and not field.blank and not getattr(method, field.attname):
+        if (
+            field.get_internal_type() in ("TextField", "CharField")
+            and not field.blank
+            and not getattr(method, field.attname)
+        ):
             setattr(method, field.attname, "Test")
     index.add_child(instance=method)
     revision = method.save_revision()

@@ -25,8 +25,15 @@ def json_ld(html):
 
 
 def test_story_page_has_article_json_ld_and_open_graph(client, story_index):
-    page = make_story(story_index, "Lesing i klubbhuset", "3403", [org("Hamar IL", "sports")], [theme("lesing")],
-                      ["lesing"], lead="Biblioteket og klubben leste sammen.")
+    page = make_story(
+        story_index,
+        "Lesing i klubbhuset",
+        "3403",
+        [org("Hamar IL", "sports")],
+        [theme("lesing")],
+        ["lesing"],
+        lead="Biblioteket og klubben leste sammen.",
+    )
     html = client.get(page.get_url()).content.decode()
     data = json_ld(html)
     article = next(d for d in data if d["@type"] == "Article")
@@ -41,8 +48,14 @@ def test_story_page_has_article_json_ld_and_open_graph(client, story_index):
 
 def test_contact_person_is_shown_only_with_recorded_consent(client, story_index):
     hidden = make_story(story_index, "Uten samtykke", contact_name="Per Hemmelig", contact_email="per@example.com")
-    shown = make_story(story_index, "Med samtykke", contact_name="Kari Åpen", contact_email="kari@example.com",
-                       contact_consent=True, contact_consent_date=dt.date(2024, 1, 1))
+    shown = make_story(
+        story_index,
+        "Med samtykke",
+        contact_name="Kari Åpen",
+        contact_email="kari@example.com",
+        contact_consent=True,
+        contact_consent_date=dt.date(2024, 1, 1),
+    )
     assert "Per Hemmelig" not in client.get(hidden.get_url()).content.decode()
     assert "per@example.com" not in client.get(hidden.get_url()).content.decode()
     assert "Kari Åpen" in client.get(shown.get_url()).content.decode()
@@ -74,7 +87,11 @@ def method_page(home):
     method = MethodPage(title="Utforskende samtaler (test)", slug="utforskende-samtaler-test")
     # The methods app grows in parallel: fill whatever required text fields it has.
     for field in MethodPage._meta.concrete_fields:
-        if field.get_internal_type() in ("TextField", "CharField") and not field.blank and not getattr(method, field.attname):
+        if (
+            field.get_internal_type() in ("TextField", "CharField")
+            and not field.blank
+            and not getattr(method, field.attname)
+        ):
             setattr(method, field.attname, "Test")
     index.add_child(instance=method)
     method.save_revision().publish()
@@ -134,7 +151,9 @@ def _stories_section(html):
 def _demo_method(slug):
     from django.apps import apps
 
-    method = apps.get_model("methods", "MethodPage").objects.live().filter(slug=slug, locale__language_code="nb").first()
+    method = (
+        apps.get_model("methods", "MethodPage").objects.live().filter(slug=slug, locale__language_code="nb").first()
+    )
     if method is None:
         pytest.skip("the methods demo is not loaded")
     return method

@@ -5,7 +5,6 @@ import io
 
 import feedparser
 import pytest
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -69,7 +68,7 @@ def test_csv_download_follows_filters_and_skips_drafts(client, stories):
 
 
 def test_csv_neutralises_formulas(client, story_index):
-    make_story(story_index, "=HYPERLINK(\"http://evil\")", "3403")
+    make_story(story_index, '=HYPERLINK("http://evil")', "3403")
     body = client.get("/nb/historier/eksport.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
 
@@ -87,8 +86,12 @@ def test_feeds_follow_filters_and_skip_drafts(client, stories, kind):
 
 def test_index_links_to_filtered_csv_feed_and_embed(client, stories):
     html = client.get("/nb/historier/?fylke=innlandet").content.decode()
-    for url in ("/nb/historier/eksport.csv?fylke=innlandet", "/nb/historier/feed/rss/?fylke=innlandet",
-                "/nb/historier/feed/atom/?fylke=innlandet", "/nb/historier/innebygd/?fylke=innlandet"):
+    for url in (
+        "/nb/historier/eksport.csv?fylke=innlandet",
+        "/nb/historier/feed/rss/?fylke=innlandet",
+        "/nb/historier/feed/atom/?fylke=innlandet",
+        "/nb/historier/innebygd/?fylke=innlandet",
+    ):
         assert url in html
 
 
@@ -136,8 +139,15 @@ def test_api_story_listing_costs_the_same_queries_for_few_and_many_stories(clien
 
     def add(n):
         for i in range(n):
-            make_story(story_index, None, "3403" if i % 2 else "4601", [org(f"Lag {i}", "sports")], [reading],
-                       ["lesing"], methods=[method])
+            make_story(
+                story_index,
+                None,
+                "3403" if i % 2 else "4601",
+                [org(f"Lag {i}", "sports")],
+                [reading],
+                ["lesing"],
+                methods=[method],
+            )
 
     add(2)
     client.get(API)  # warm up the per-process caches (site root paths, content types)

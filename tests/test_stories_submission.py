@@ -4,16 +4,15 @@ and that a submission can never publish itself or touch another page."""
 import datetime as dt
 
 import pytest
-
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
 from stories.models import CaseStoryPage, VolunteerOrganisation
+from tests.helpers import ui
 
 from .test_stories_factories import image_bytes, make_story, story_index  # noqa: F401
-from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 URL = "/nb/historier/del/"
@@ -156,14 +155,19 @@ def test_upload_rejects_files_that_are_not_jpeg_png_or_webp(client, fresh, name,
     response = client.post(URL, data, REMOTE_ADDR="10.0.0.8")
     assert response.status_code == 400
     html = response.content.decode()
-    assert ui("Upload a photo in JPEG, PNG or WebP format.") in html or ui("The file could not be read as an image.") in html
+    assert (
+        ui("Upload a photo in JPEG, PNG or WebP format.") in html
+        or ui("The file could not be read as an image.") in html
+    )
     assert (get_image_model().objects.count(), Page.objects.count()) == (images_before, pages_before)
 
 
 def test_upload_rejects_oversized_image(client, fresh, settings):
     settings.STORIES_MAX_IMAGE_SIZE = 1000
-    data = {**form_data(image_alt="Stort bilde"),
-            "image": SimpleUploadedFile("stor.jpg", image_bytes("JPEG", (400, 400)), content_type="image/jpeg")}
+    data = {
+        **form_data(image_alt="Stort bilde"),
+        "image": SimpleUploadedFile("stor.jpg", image_bytes("JPEG", (400, 400)), content_type="image/jpeg"),
+    }
     response = client.post(URL, data, REMOTE_ADDR="10.0.0.9")
     assert response.status_code == 400
     assert "too large" in response.content.decode() or "for stort" in response.content.decode()
@@ -172,8 +176,10 @@ def test_upload_rejects_oversized_image(client, fresh, settings):
 
 def test_valid_image_is_not_saved_when_rest_of_form_is_invalid(client, fresh):
     images_before = get_image_model().objects.count()
-    data = {**form_data(title="", image_alt="Et bilde"),
-            "image": SimpleUploadedFile("foto.webp", image_bytes("WEBP"), content_type="image/webp")}
+    data = {
+        **form_data(title="", image_alt="Et bilde"),
+        "image": SimpleUploadedFile("foto.webp", image_bytes("WEBP"), content_type="image/webp"),
+    }
     assert client.post(URL, data, REMOTE_ADDR="10.0.0.10").status_code == 400
     assert get_image_model().objects.count() == images_before
 
@@ -189,7 +195,11 @@ def test_submission_can_never_publish_itself_or_overwrite_another_page(client, f
     existing = make_story(fresh, "Lesegrupper med pensjonistlaget", slug="lesegrupper-med-pensjonistlaget")
     existing_revisions = existing.revisions.count()
     data = form_data(
-        slug=existing.slug, id=str(existing.pk), pk=str(existing.pk), page=str(existing.pk), live="on",
+        slug=existing.slug,
+        id=str(existing.pk),
+        pk=str(existing.pk),
+        page=str(existing.pk),
+        live="on",
         **{"action-publish": "action-publish"},
     )
     response = client.post(URL, data, REMOTE_ADDR="10.0.0.12")
@@ -204,11 +214,14 @@ def test_submission_can_never_publish_itself_or_overwrite_another_page(client, f
     assert existing.lead == "Ingress for Lesegrupper med pensjonistlaget"
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Økt lesing i Ørsta", "okt-lesing-i-orsta"),
-    ("ÆRLIG TALT OM ÅPNE BIBLIOTEK", "aerlig-talt-om-apne-bibliotek"),
-    ("Ođđa ráđđi", "odda-raddi"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Økt lesing i Ørsta", "okt-lesing-i-orsta"),
+        ("ÆRLIG TALT OM ÅPNE BIBLIOTEK", "aerlig-talt-om-apne-bibliotek"),
+        ("Ođđa ráđđi", "odda-raddi"),
+    ],
+)
 def test_submitted_title_with_capital_norwegian_letters_keeps_them_in_the_slug(client, fresh, title, slug):
     response = client.post(URL, form_data(title=title), REMOTE_ADDR="10.0.0.9")
     assert response.status_code == 302

@@ -5,64 +5,180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('hub', '0004_outboundemail'),
+        ("hub", "0004_outboundemail"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GoalTargets',
+            name="GoalTargets",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('course_completions', models.PositiveIntegerField(default=50, help_text='Sub-goal 1.2.', verbose_name='library staff completing the course series')),
-                ('conversations_per_participant', models.PositiveIntegerField(default=3, help_text='Sub-goal 1.3.', verbose_name='conversations per participant')),
-                ('volunteer_gatherings', models.PositiveIntegerField(default=1, help_text='Sub-goal 1.4.', verbose_name='digital gatherings for volunteer organisations')),
-                ('coverage_items', models.PositiveIntegerField(default=5, help_text='Sub-goal 1.5.', verbose_name='coverage items')),
-                ('feedback_items', models.PositiveIntegerField(default=20, help_text='Sub-goal 2.1: evaluation with users.', verbose_name='feedback on the methods')),
-                ('original_methods', models.PositiveIntegerField(default=9, verbose_name='original methods published')),
-                ('new_methods', models.PositiveIntegerField(default=5, help_text='Sub-goal 2.3.', verbose_name='new methods published')),
-                ('digital_methods', models.PositiveIntegerField(default=5, help_text='Sub-goal 2.4.', verbose_name='methods adapted for digital co-creation')),
-                ('expert_reviews', models.PositiveIntegerField(default=14, help_text='Sub-goal 2.5.', verbose_name='methods reviewed by the expert group')),
-                ('launches', models.PositiveIntegerField(default=2, help_text='Sub-goal 2.6.', verbose_name='digital launches held')),
-                ('language_floor_percent', models.PositiveSmallIntegerField(default=25, help_text='Bokmål and Nynorsk each.', verbose_name='minimum share per written language (%)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "course_completions",
+                    models.PositiveIntegerField(
+                        default=50, help_text="Sub-goal 1.2.", verbose_name="library staff completing the course series"
+                    ),
+                ),
+                (
+                    "conversations_per_participant",
+                    models.PositiveIntegerField(
+                        default=3, help_text="Sub-goal 1.3.", verbose_name="conversations per participant"
+                    ),
+                ),
+                (
+                    "volunteer_gatherings",
+                    models.PositiveIntegerField(
+                        default=1,
+                        help_text="Sub-goal 1.4.",
+                        verbose_name="digital gatherings for volunteer organisations",
+                    ),
+                ),
+                (
+                    "coverage_items",
+                    models.PositiveIntegerField(default=5, help_text="Sub-goal 1.5.", verbose_name="coverage items"),
+                ),
+                (
+                    "feedback_items",
+                    models.PositiveIntegerField(
+                        default=20,
+                        help_text="Sub-goal 2.1: evaluation with users.",
+                        verbose_name="feedback on the methods",
+                    ),
+                ),
+                ("original_methods", models.PositiveIntegerField(default=9, verbose_name="original methods published")),
+                (
+                    "new_methods",
+                    models.PositiveIntegerField(
+                        default=5, help_text="Sub-goal 2.3.", verbose_name="new methods published"
+                    ),
+                ),
+                (
+                    "digital_methods",
+                    models.PositiveIntegerField(
+                        default=5, help_text="Sub-goal 2.4.", verbose_name="methods adapted for digital co-creation"
+                    ),
+                ),
+                (
+                    "expert_reviews",
+                    models.PositiveIntegerField(
+                        default=14, help_text="Sub-goal 2.5.", verbose_name="methods reviewed by the expert group"
+                    ),
+                ),
+                (
+                    "launches",
+                    models.PositiveIntegerField(
+                        default=2, help_text="Sub-goal 2.6.", verbose_name="digital launches held"
+                    ),
+                ),
+                (
+                    "language_floor_percent",
+                    models.PositiveSmallIntegerField(
+                        default=25,
+                        help_text="Bokmål and Nynorsk each.",
+                        verbose_name="minimum share per written language (%)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'goal targets',
+                "verbose_name": "goal targets",
             },
         ),
         migrations.CreateModel(
-            name='ConversationLog',
+            name="ConversationLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('registration_ref', models.UUIDField(blank=True, db_index=True, help_text="Empty once the participant's personal data has been purged (the entry stays in the totals).", null=True, verbose_name='registration reference')),
-                ('organisation_name', models.CharField(max_length=200, verbose_name='organisation')),
-                ('org_type', models.CharField(choices=[('sports', 'Sports'), ('culture', 'Culture'), ('humanitarian', 'Humanitarian'), ('immigrant', 'Immigrant organisation'), ('neighbourhood', 'Neighbourhood'), ('other', 'Other')], max_length=20, verbose_name='type of organisation')),
-                ('held_on', models.DateField(verbose_name='date of the conversation')),
-                ('challenges', models.TextField(blank=True, verbose_name='shared challenges you found')),
-                ('follow_up_planned', models.BooleanField(default=False, verbose_name='a follow-up is planned')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='hub.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "registration_ref",
+                    models.UUIDField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Empty once the participant's personal data has been purged (the entry stays in the totals).",
+                        null=True,
+                        verbose_name="registration reference",
+                    ),
+                ),
+                ("organisation_name", models.CharField(max_length=200, verbose_name="organisation")),
+                (
+                    "org_type",
+                    models.CharField(
+                        choices=[
+                            ("sports", "Sports"),
+                            ("culture", "Culture"),
+                            ("humanitarian", "Humanitarian"),
+                            ("immigrant", "Immigrant organisation"),
+                            ("neighbourhood", "Neighbourhood"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="type of organisation",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="date of the conversation")),
+                ("challenges", models.TextField(blank=True, verbose_name="shared challenges you found")),
+                ("follow_up_planned", models.BooleanField(default=False, verbose_name="a follow-up is planned")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="hub.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'conversation',
-                'verbose_name_plural': 'conversations',
-                'ordering': ['held_on', 'pk'],
-                'permissions': [('view_cockpit', "Can see the editors' cockpit"), ('view_conversation_progress', "Can see the participants' conversation progress")],
+                "verbose_name": "conversation",
+                "verbose_name_plural": "conversations",
+                "ordering": ["held_on", "pk"],
+                "permissions": [
+                    ("view_cockpit", "Can see the editors' cockpit"),
+                    ("view_conversation_progress", "Can see the participants' conversation progress"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ConversationChallenge',
+            name="ConversationChallenge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('recruitment', 'Recruiting volunteers'), ('premises', 'Premises and meeting places'), ('reach', 'Reaching new groups'), ('inclusion', 'Loneliness and inclusion'), ('digital', 'Digital skills'), ('children_youth', 'Children and young people'), ('language', 'Language and integration'), ('funding', 'Funding'), ('communication', 'Communication and visibility'), ('other', 'Other')], max_length=20, verbose_name='challenge')),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='challenge_tags', to='cockpit.conversationlog')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("recruitment", "Recruiting volunteers"),
+                            ("premises", "Premises and meeting places"),
+                            ("reach", "Reaching new groups"),
+                            ("inclusion", "Loneliness and inclusion"),
+                            ("digital", "Digital skills"),
+                            ("children_youth", "Children and young people"),
+                            ("language", "Language and integration"),
+                            ("funding", "Funding"),
+                            ("communication", "Communication and visibility"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="challenge",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="challenge_tags",
+                        to="cockpit.conversationlog",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('entry', 'category'), name='one_challenge_category_per_entry')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("entry", "category"), name="one_challenge_category_per_entry")
+                ],
             },
         ),
     ]

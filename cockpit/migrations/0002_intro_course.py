@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cockpit', '0001_initial'),
+        ("cockpit", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='goaltargets',
-            name='intro_courses',
-            field=models.PositiveIntegerField(default=1, help_text='Sub-goal 1.1.', verbose_name='introduction courses held'),
+            model_name="goaltargets",
+            name="intro_courses",
+            field=models.PositiveIntegerField(
+                default=1, help_text="Sub-goal 1.1.", verbose_name="introduction courses held"
+            ),
         ),
     ]

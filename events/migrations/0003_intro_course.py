@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_event_details_registration'),
+        ("events", "0002_event_details_registration"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='eventpage',
-            name='kind',
-            field=models.CharField(choices=[('launch', 'Launch'), ('intro_course', 'Introduction course'), ('course_session', 'Course session'), ('gathering', 'Gathering'), ('meeting', 'Meeting')], db_index=True, default='launch', max_length=20, verbose_name='kind'),
+            model_name="eventpage",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("launch", "Launch"),
+                    ("intro_course", "Introduction course"),
+                    ("course_session", "Course session"),
+                    ("gathering", "Gathering"),
+                    ("meeting", "Meeting"),
+                ],
+                db_index=True,
+                default="launch",
+                max_length=20,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page
@@ -194,7 +194,9 @@ class EventPageSpeaker(Orderable):
 
 class EventPageRelatedMethod(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_methods")
-    method = models.ForeignKey("methods.MethodPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("method"))
+    method = models.ForeignKey(
+        "methods.MethodPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("method")
+    )
 
     panels = [FieldPanel("method")]
 

@@ -60,7 +60,8 @@ class EventSeries(models.Model):
         return self.title
 
     def sessions(self):
-        from .pages import EventPage
         from wagtail.models import Locale
+
+        from .pages import EventPage
 
         return EventPage.objects.live().filter(series=self, locale=Locale.get_default()).order_by("start")

@@ -1,4 +1,4 @@
+from .outbound_email import OutboundEmail  # noqa: F401
 from .pages import HomePage, HomePagePartner, StandardPage  # noqa: F401
 from .site_settings import SiteSettings  # noqa: F401
 from .taxonomy import County, Municipality, Theme  # noqa: F401
-from .outbound_email import OutboundEmail  # noqa: F401

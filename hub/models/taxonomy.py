@@ -28,7 +28,9 @@ class Municipality(index.Indexed, models.Model):
     number = models.CharField(_("municipality number"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county"))
+    county = models.ForeignKey(
+        County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
+    )
 
     panels = [FieldPanel("number"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("county")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -20,7 +20,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production")
 DATABASES["default"] = dj_database_url.parse(  # noqa: F405
-    required("DATABASE_URL"), conn_max_age=int(env("DB_CONN_MAX_AGE", "60")), conn_health_checks=True  # noqa: F405
+    required("DATABASE_URL"),
+    conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+    conn_health_checks=True,  # noqa: F405
 )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -37,7 +45,11 @@ class MethodPage(Page):
     purpose = RichTextField(_("what the method is for"), features=TEXT_FEATURES, blank=True)
     when_to_use = RichTextField(_("when to use it"), features=TEXT_FEATURES, blank=True)
     phase = models.ForeignKey(
-        "methods.Phase", verbose_name=_("co-creation phase"), null=True, blank=True, on_delete=models.SET_NULL,
+        "methods.Phase",
+        verbose_name=_("co-creation phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     duration_min = models.PositiveSmallIntegerField(_("duration from (minutes)"), default=30)
@@ -51,7 +63,9 @@ class MethodPage(Page):
     tips = RichTextField(_("tips"), features=TEXT_FEATURES, blank=True)
     pitfalls = RichTextField(_("pitfalls"), features=TEXT_FEATURES, blank=True)
     worksheets = StreamField(
-        [("worksheet", DocumentBlock())], blank=True, verbose_name=_("worksheets"),
+        [("worksheet", DocumentBlock())],
+        blank=True,
+        verbose_name=_("worksheets"),
         help_text=_("Downloadable worksheets and templates."),
     )
     video = StreamField([("video", VideoBlock())], blank=True, max_num=1, verbose_name=_("video"))
@@ -93,15 +107,17 @@ class MethodPage(Page):
         FieldPanel("is_new"),
         FieldPanel("last_reviewed"),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(practical_panels, heading=_("Practical")),
-        ObjectList(media_panels, heading=_("Worksheets and video")),
-        ObjectList(digital_panels, heading=_("Digital")),
-        ObjectList(relation_panels, heading=_("Relations")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
-        ObjectList(Page.settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(practical_panels, heading=_("Practical")),
+            ObjectList(media_panels, heading=_("Worksheets and video")),
+            ObjectList(digital_panels, heading=_("Digital")),
+            ObjectList(relation_panels, heading=_("Relations")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -116,13 +132,27 @@ class MethodPage(Page):
         index.FilterField("is_new"),
     ]
     api_fields = [
-        APIField("summary"), APIField("purpose"), APIField("when_to_use"),
+        APIField("summary"),
+        APIField("purpose"),
+        APIField("when_to_use"),
         APIField("phase", serializer=PhaseSerializer()),
-        APIField("duration_min"), APIField("duration_max"), APIField("group_min"), APIField("group_max"),
-        APIField("difficulty"), APIField("materials"), APIField("preparation"), APIField("steps"),
-        APIField("tips"), APIField("pitfalls"), APIField("digital_suitable"),
-        APIField("online_tools"), APIField("online_roles"), APIField("online_timing"),
-        APIField("tags"), APIField("is_new"), APIField("last_reviewed"),
+        APIField("duration_min"),
+        APIField("duration_max"),
+        APIField("group_min"),
+        APIField("group_max"),
+        APIField("difficulty"),
+        APIField("materials"),
+        APIField("preparation"),
+        APIField("steps"),
+        APIField("tips"),
+        APIField("pitfalls"),
+        APIField("digital_suitable"),
+        APIField("online_tools"),
+        APIField("online_roles"),
+        APIField("online_timing"),
+        APIField("tags"),
+        APIField("is_new"),
+        APIField("last_reviewed"),
     ]
 
     parent_page_types = ["methods.MethodIndexPage"]

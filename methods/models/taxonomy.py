@@ -12,7 +12,9 @@ class Phase(TranslatableMixin, models.Model):
     """A phase of a co-creation process (prepare, explore, create, test, evaluate)."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, help_text=_("Used in filter links; keep it the same in every language."))
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Used in filter links; keep it the same in every language.")
+    )
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order in the process"), default=0)
 

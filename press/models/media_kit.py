@@ -52,7 +52,9 @@ class MediaKitItem(TranslatableMixin, models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PHOTO)
     description = models.TextField(_("description"), help_text=_("What the image shows; also used as alt text."))
-    credit = models.CharField(_("credit"), max_length=200, help_text=_("Photographer or designer, as it must be printed."))
+    credit = models.CharField(
+        _("credit"), max_length=200, help_text=_("Photographer or designer, as it must be printed.")
+    )
     licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY)
     shows_people = models.BooleanField(_("shows people"), default=False)
     people_consented = models.BooleanField(

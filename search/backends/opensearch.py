@@ -6,7 +6,6 @@ the facets, and a search analyzer with a synonym_graph filter fed from the Synon
 closes the index, updates the filter and reopens it (search-time synonyms need no reindex).
 """
 
-from . import _opensearchpy  # noqa: F401  (must come before opensearchpy is imported)
 from modelsearch.backends.opensearch2 import (
     OpenSearch2AutocompleteQueryCompiler,
     OpenSearch2Index,
@@ -18,6 +17,7 @@ from wagtail.models import Page
 
 from ..documents import GROUPS, hub_document
 from ..registry import FACETS
+from . import _opensearchpy  # noqa: F401  (must come before opensearchpy is imported)
 
 ANALYZERS = {"no": ("norwegian", "_norwegian_"), "en": ("english", "_english_")}
 
@@ -99,7 +99,11 @@ class HubBackendMixin:
         name = self.page_index_name()
         if not self.es.indices.exists(index=name):
             return False
-        body = {"analysis": {"filter": {"hub_synonyms": analysis_settings(engine_rules())["analysis"]["filter"]["hub_synonyms"]}}}
+        body = {
+            "analysis": {
+                "filter": {"hub_synonyms": analysis_settings(engine_rules())["analysis"]["filter"]["hub_synonyms"]}
+            }
+        }
         for index_name in list(self.es.indices.get(index=name).keys()):
             self.es.indices.close(index=index_name)
             try:

@@ -151,8 +151,10 @@ class PostgresEngine(DatabaseEngine):
     def tsquery(self, spec):
         groups = []
         for alternatives in expand(spec.terms):
-            alts = [self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
-                    for words in alternatives]
+            alts = [
+                self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
+                for words in alternatives
+            ]
             groups.append("(" + " | ".join(alts) + ")")
         joiner = " & " if spec.operator == "and" else " | "
         return joiner.join(groups)

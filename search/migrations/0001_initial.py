@@ -4,41 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Synonym',
+            name="Synonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('terms', models.CharField(help_text='Words or short phrases that mean the same, separated by commas.', max_length=500, verbose_name='terms')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "terms",
+                    models.CharField(
+                        help_text="Words or short phrases that mean the same, separated by commas.",
+                        max_length=500,
+                        verbose_name="terms",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'synonym set',
-                'verbose_name_plural': 'synonyms',
-                'ordering': ['terms'],
+                "verbose_name": "synonym set",
+                "verbose_name_plural": "synonyms",
+                "ordering": ["terms"],
             },
         ),
         migrations.CreateModel(
-            name='QueryLogEntry',
+            name="QueryLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(max_length=200, verbose_name='query')),
-                ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('day', models.DateField(verbose_name='day')),
-                ('searches', models.PositiveIntegerField(default=0, verbose_name='searches')),
-                ('hits', models.PositiveIntegerField(default=0, verbose_name='results (last search)')),
-                ('zero_results', models.BooleanField(default=False, verbose_name='found nothing')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("query", models.CharField(max_length=200, verbose_name="query")),
+                ("language", models.CharField(max_length=8, verbose_name="language")),
+                ("day", models.DateField(verbose_name="day")),
+                ("searches", models.PositiveIntegerField(default=0, verbose_name="searches")),
+                ("hits", models.PositiveIntegerField(default=0, verbose_name="results (last search)")),
+                ("zero_results", models.BooleanField(default=False, verbose_name="found nothing")),
             ],
             options={
-                'verbose_name': 'search query',
-                'verbose_name_plural': 'search queries',
-                'indexes': [models.Index(fields=['day', 'language'], name='hubsearch_q_day_1618d1_idx')],
-                'constraints': [models.UniqueConstraint(fields=('query', 'language', 'day'), name='hubsearch_querylog_unique_per_day')],
+                "verbose_name": "search query",
+                "verbose_name_plural": "search queries",
+                "indexes": [models.Index(fields=["day", "language"], name="hubsearch_q_day_1618d1_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("query", "language", "day"), name="hubsearch_querylog_unique_per_day"
+                    )
+                ],
             },
         ),
     ]

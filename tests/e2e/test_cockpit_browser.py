@@ -23,8 +23,11 @@ def editor_login(e2e_env):
     return "cockpit-red", "cockpit-pw-123"
 
 
-CREATE_ORGANISER = CREATE_EDITOR.replace("cockpit-red", "cockpit-org").replace("red@", "org@").replace(
-    "Redaktør", "Arrangementsansvarlig")
+CREATE_ORGANISER = (
+    CREATE_EDITOR.replace("cockpit-red", "cockpit-org")
+    .replace("red@", "org@")
+    .replace("Redaktør", "Arrangementsansvarlig")
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +46,14 @@ def login(page, server_url, credentials):
 
 
 @pytest.mark.parametrize(
-    "path", ["/admin/cockpit/", "/admin/cockpit/sprak/", "/admin/cockpit/oversettelser/", "/admin/cockpit/innholdshelse/",
-             "/admin/cockpit/utfordringer/"]
+    "path",
+    [
+        "/admin/cockpit/",
+        "/admin/cockpit/sprak/",
+        "/admin/cockpit/oversettelser/",
+        "/admin/cockpit/innholdshelse/",
+        "/admin/cockpit/utfordringer/",
+    ],
 )
 def test_cockpit_pages_have_no_axe_violations(page, server_url, editor_login, axe, path):
     login(page, server_url, editor_login)

@@ -1,7 +1,6 @@
-from django.core.management.base import BaseCommand
-
 from datetime import timedelta
 
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from events.privacy import retention_days
