@@ -2,9 +2,23 @@
 in a transaction on top of it, so tests may rely on the demo tree and add their own pages."""
 
 import os
+import shutil
+import uuid
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+
+from tests.factories.search import (
+    OPENSEARCH_URL,
+    drop_indices,
+    engine_missing,
+    engine_settings,
+    launcher,
+    node_is_up,
+    refresh,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -53,3 +67,43 @@ def make_user(db, django_user_model):
         return user
 
     return _make
+
+
+@pytest.fixture
+def story_index(home):
+    """The Bokmål story index with the demo stories removed (inside the test's transaction)."""
+    from stories.models import CaseStoryIndexPage
+
+    index = CaseStoryIndexPage.objects.get(locale=home.locale, slug="historier")
+    for child in index.get_children():
+        child.delete()
+    index.refresh_from_db()
+    cache.clear()
+    return index
+
+
+@pytest.fixture(scope="session")
+def opensearch_url():
+    if node_is_up(OPENSEARCH_URL):
+        return OPENSEARCH_URL
+    if shutil.which("java") is None:
+        engine_missing("no Java on this machine, so the local OpenSearch node cannot run")
+    result = launcher("start")
+    if result.returncode != 0 or not node_is_up(OPENSEARCH_URL):
+        engine_missing(f"the OpenSearch launcher could not start a node: {result.stdout[-500:]} {result.stderr[-500:]}")
+    return OPENSEARCH_URL
+
+
+@pytest.fixture
+def opensearch(opensearch_url, db):
+    """WAGTAILSEARCH_BACKENDS pointing at the real node with a unique index prefix; the index built fresh."""
+    cache.clear()  # cached synonym sets / vocabularies of earlier (rolled back) tests must not leak in
+    prefix = f"test_{uuid.uuid4().hex[:10]}_"
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(opensearch_url, prefix)):
+        call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
+        yield type(
+            "Node",
+            (),
+            {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))},
+        )
+    drop_indices(opensearch_url, prefix)

@@ -1,0 +1,1 @@
+"""Factories: real pages and rows created the way editors and visitors create them."""

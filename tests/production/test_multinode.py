@@ -1,0 +1,308 @@
+"""Several machines: two gunicorn app servers (production settings) on one PostgreSQL database and one shared
+cache (the database cache), with nginx's cache in front of both when nginx is installed. An editor publishes on
+one app server; the other app server and nginx show the change at once.
+
+Both app servers use the real OpenSearch node (tools/opensearch, under an index prefix of their own): a page
+published on one is found by the other's search at once. Uploaded media are served by nginx from the shared
+media folder, never as a document that could run script.
+"""
+
+import http.cookies
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.factories.search import drop_indices
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "samskaping.test"
+EDITOR, PASSWORD = "node-editor", secrets.token_urlsafe(12)
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, proc, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
+        try:
+            requests.get(url, headers={"Host": HOST}, timeout=2)
+            return
+        except requests.RequestException:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def manage(env, *args):
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"manage.py {' '.join(args)}: {result.stderr[-3000:]}"
+    return result.stdout
+
+
+def production_env(tmp, dbname, nginx_port, search_url, index_prefix):
+    base = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[0]
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="hub.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=f"{HOST},127.0.0.1,localhost",
+        DATABASE_URL=f"{base}/{dbname}",
+        SECURE_SSL_REDIRECT="false",
+        CACHE_BACKEND="django.core.cache.backends.db.DatabaseCache",
+        CACHE_LOCATION="hub_cache",
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "media"),
+        WAGTAILADMIN_BASE_URL=f"https://{HOST}",
+        FRONTEND_CACHE_URL=f"http://127.0.0.1:{nginx_port}" if NGINX else "",
+        FRONTEND_CACHE_TOKEN=secrets.token_hex(16),
+        LOG_FORMAT="json",
+        SEARCH_BACKEND="opensearch",
+        SEARCH_URL=search_url,
+        SEARCH_INDEX_PREFIX=index_prefix,
+    )
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
+    tmp = tmp_path_factory.mktemp("multinode")
+    dbname = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[1] + "_multinode"
+    nginx_port = free_port()
+    index_prefix = f"multinode_{secrets.token_hex(5)}_"
+    env = production_env(tmp, dbname, nginx_port, opensearch_url, index_prefix)
+    subprocess.run(["dropdb", "--if-exists", dbname], check=True)
+    subprocess.run(["createdb", dbname], check=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "createcachetable")
+    manage(env, "load_demo", "--only", "hub", "--admin-user", EDITOR, "--admin-password", PASSWORD, "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    # The Site's host name is the public one: page URLs (and so the front-end cache refreshes) use it.
+    manage(
+        env,
+        "shell",
+        "-c",
+        f"from wagtail.models import Site\nfor s in Site.objects.all(): s.hostname, s.port = {HOST!r}, 443; s.save()",
+    )
+    procs, nodes = [], []
+    try:
+        for _ in range(2):
+            port = free_port()
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp / f"node{port}.log", "w"),
+            )
+            procs.append(proc)
+            nodes.append(f"http://127.0.0.1:{port}")
+        for url, proc in zip(nodes, procs):
+            wait_for(url + "/healthz", proc)
+        get(nodes[0], "/nb/")  # first view creates the site settings row (which renews the page cache once)
+        proxy = None
+        if NGINX:
+            nginx_env = dict(
+                env,
+                HUB_UPSTREAMS=",".join(n.removeprefix("http://") for n in nodes),
+                HUB_NGINX_LISTEN=f"127.0.0.1:{nginx_port}",
+                HUB_NGINX_DIR=str(tmp / "nginx"),
+                HUB_FORWARDED_PROTO="https",
+                HUB_NGINX_USER="root",  # the pytest temporary directory is private to this user
+            )
+            proc = subprocess.Popen(
+                ["bash", "tools/nginx/run.sh"],
+                cwd=ROOT,
+                env=nginx_env,
+                stdout=subprocess.DEVNULL,
+                stderr=open(tmp / "nginx.log", "w"),
+            )
+            procs.append(proc)
+            proxy = f"http://127.0.0.1:{nginx_port}"
+            wait_for(proxy + "/healthz", proc)
+        yield {"env": env, "nodes": nodes, "proxy": proxy, "tmp": tmp, "search_url": opensearch_url}
+    finally:
+        drop_indices(opensearch_url, index_prefix)
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def get(base, path, **headers):
+    return requests.get(
+        base + path, headers={"Host": HOST, "X-Forwarded-Proto": "https", **headers}, timeout=20, allow_redirects=False
+    )
+
+
+class Editor:
+    """An editor's browser against one app server (cookies kept by hand: production cookies are Secure)."""
+
+    def __init__(self, base):
+        self.base, self.cookies = base, {}
+
+    def _headers(self, path):
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        return {"Host": HOST, "X-Forwarded-Proto": "https", "Referer": f"https://{HOST}{path}", "Cookie": cookie}
+
+    def _keep(self, response):
+        for header in response.raw.headers.getlist("Set-Cookie"):
+            jar = http.cookies.SimpleCookie(header)
+            self.cookies.update({k: m.value for k, m in jar.items()})
+        return response
+
+    def get(self, path):
+        return self._keep(
+            requests.get(self.base + path, headers=self._headers(path), allow_redirects=False, timeout=20)
+        )
+
+    def post(self, path, data):
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.get(path).text).group(1)
+        data = dict(data, csrfmiddlewaretoken=token)
+        return self._keep(
+            requests.post(self.base + path, data=data, headers=self._headers(path), allow_redirects=False, timeout=20)
+        )
+
+    def login(self):
+        response = self.post("/admin/login/", {"username": EDITOR, "password": PASSWORD})
+        assert response.status_code == 302, response.text[:500]
+        return self
+
+
+def save_draft_title(env, slug, title):
+    """The editor's draft (saved earlier): a new revision that is not yet live. Returns the page id."""
+    code = (
+        "from wagtail.models import Page;"
+        f"p=Page.objects.get(slug={slug!r}, locale__language_code='nb').specific;"
+        f"p.title={title!r}; p.save_revision(); print(p.pk)"
+    )
+    return int(manage(env, "shell", "-c", code).strip().splitlines()[-1])
+
+
+def test_healthz_on_every_node_checks_the_shared_services(cluster):
+    for node in cluster["nodes"]:
+        data = get(node, "/healthz").json()
+        assert data["status"] == "ok"
+        assert data["checks"]["cache"]["detail"] == "DatabaseCache"
+
+
+def test_publish_on_one_node_is_visible_on_the_other_at_once(cluster):
+    node_a, node_b = cluster["nodes"]
+    first = get(node_a, "/nb/om-prosjektet/")
+    assert first.status_code == 200
+    assert get(node_a, "/nb/om-prosjektet/").headers["X-Hub-Page-Cache"] == "hit"  # in the shared cache
+    assert get(node_b, "/nb/om-prosjektet/").headers["X-Hub-Page-Cache"] == "hit"  # ... for node B too
+
+    page_id = save_draft_title(cluster["env"], "om-prosjektet", "Om prosjektet (publisert på node B)")
+    editor = Editor(node_b).login()
+    response = editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""})
+    assert response.status_code == 302, response.text[:1000]
+
+    on_a = get(node_a, "/nb/om-prosjektet/")
+    assert "Om prosjektet (publisert på node B)" in on_a.text
+    # "hit" when nginx's refresh already rendered the new version into the shared cache, else "miss"
+    assert get(node_a, "/nb/om-prosjektet/").headers["X-Hub-Page-Cache"] == "hit"
+
+
+def test_editor_on_one_node_stays_signed_in_on_the_other(cluster):
+    node_a, node_b = cluster["nodes"]
+    editor = Editor(node_a).login()
+    editor.base = node_b  # the load balancer sends the next request elsewhere: sessions live in PostgreSQL
+    assert editor.get("/admin/").status_code == 200
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed (apt-get install -y nginx)")
+def test_nginx_cache_serves_hits_and_is_refreshed_on_publish(cluster):
+    proxy, node_b = cluster["proxy"], cluster["nodes"][1]
+    path = "/nb/personvern/" if get(proxy, "/nb/personvern/").status_code == 200 else "/nb/"
+    get(proxy, path)
+    hit = get(proxy, path)
+    assert hit.headers["X-Cache-Status"] == "HIT"
+    assert "s-maxage" in hit.headers["Cache-Control"]
+    slug = path.strip("/").split("/")[-1] if path != "/nb/" else None
+    if slug is None:
+        pytest.skip("no standard page in the demo to publish")
+    page_id = save_draft_title(cluster["env"], slug, "Personvern (ny versjon)")
+    editor = Editor(node_b).login()
+    assert (
+        editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
+        == 302
+    )
+    after = get(proxy, path)
+    assert "Personvern (ny versjon)" in after.text
+    assert after.headers["X-Cache-Status"] == "HIT"  # refreshed in place by the publish, not expired
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+def test_nginx_never_caches_for_signed_in_editors_or_the_admin(cluster):
+    proxy = cluster["proxy"]
+    editor = Editor(proxy).login()
+    assert editor.get("/nb/").headers.get("X-Cache-Status") == "BYPASS"
+    assert get(proxy, "/admin/login/").headers.get("X-Cache-Status") in ("MISS", "BYPASS", None)
+    assert get(proxy, "/admin/login/").headers.get("X-Cache-Status") != "HIT"
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+def test_refresh_header_without_the_token_does_not_bypass(cluster):
+    proxy = cluster["proxy"]
+    get(proxy, "/nb/")
+    assert get(proxy, "/nb/", **{"X-Hub-Cache-Refresh": "guess"}).headers["X-Cache-Status"] == "HIT"
+
+
+def test_page_published_on_one_node_is_found_by_the_other_nodes_search(cluster):
+    node_a, node_b = cluster["nodes"]
+    word = "Multelandet"
+    assert f"Tilgjengelighet i {word}" not in get(node_a, f"/nb/sok/?q={word}").text
+    page_id = save_draft_title(cluster["env"], "tilgjengelighetserklaering", f"Tilgjengelighet i {word}")
+    editor = Editor(node_b).login()
+    assert (
+        editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
+        == 302
+    )
+    urllib.request.urlopen(urllib.request.Request(cluster["search_url"] + "/_refresh", method="POST"), timeout=10)
+    found = get(node_a, f"/nb/sok/?q={word.lower()}")
+    assert found.status_code == 200
+    assert f"Tilgjengelighet i {word}" in found.text
+    prefix = cluster["env"]["SEARCH_INDEX_PREFIX"]
+    with urllib.request.urlopen(f"{cluster['search_url']}/{prefix}*/_search?q={word}", timeout=10) as response:
+        assert json.load(response)["hits"]["total"]["value"] >= 1  # in the engine's index itself
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+def test_nginx_serves_uploaded_media_and_never_as_a_document(cluster):
+    media = cluster["tmp"] / "media" / "uploads"
+    media.mkdir(parents=True, exist_ok=True)
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    (media / "photo.png").write_bytes(png)
+    (media / "evil.html").write_text("<script>alert(1)</script>")
+    (media / "evil.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+    photo = get(cluster["proxy"], "/media/uploads/photo.png")
+    assert photo.status_code == 200 and photo.content == png
+    assert photo.headers["Content-Type"] == "image/png"
+    for name in ("evil.html", "evil.svg"):
+        response = get(cluster["proxy"], f"/media/uploads/{name}")
+        assert response.status_code == 200
+        assert response.headers["Content-Type"] == "application/octet-stream"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "sandbox" in response.headers["Content-Security-Policy"]

@@ -1,0 +1,216 @@
+"""The embedded default, for real: SQLite FTS5 with our stemming backend, under hub.settings.dev, reached over HTTP.
+
+A fresh SQLite database is migrated (the migrated file is cached under var/, keyed by the migrations and the lock
+file, since migrating takes most of a minute), the demo content is loaded, a few pages and a synonym set are
+added, and `manage.py runserver` serves the site on a free port. The tests are plain HTTP GETs, as a visitor's.
+"""
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE_DIR = ROOT / "var" / "test-cache"
+SETUP = """
+import json
+from hub.models import HomePage, StandardPage
+from search import service
+from search.models import Synonym
+from tests.helpers import publish_child
+home = HomePage.objects.get(locale__language_code="nb", depth=2)
+publish_child(home, StandardPage(title="Frivilligheten i kommunen", slug="sq-frivillighet",
+                                 lead="Om frivilligheten og lokalsamfunnet."))
+publish_child(home, StandardPage(title="Nytt fra biblioteket", slug="sq-bibliotek",
+                                 lead="Et bibliotek åpner dørene for lag og foreninger."))
+publish_child(home, StandardPage(title="Co-creation in practice", slug="sq-cocreation",
+                                 lead="A guide to co-creation with volunteers."))
+publish_child(home, StandardPage(title="Reparasjonskafé i biblioteket", slug="sq-reparasjon",
+                                 lead="Innbyggerne reparerer klær sammen. Evalueringen viser at det virker."))
+Synonym.objects.create(terms="samskaping, co-creation, samskapning")
+backend = type(service.get_search_backend("default")).__name__
+print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
+"""
+
+
+def _env(db_path, media):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SEARCH_", "DATABASE_", "CACHE_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="hub.settings.dev",
+        DATABASE_URL=f"sqlite:///{db_path}",
+        DEBUG="false",
+        MEDIA_ROOT=str(media),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def _manage(env, *args, timeout=300):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    command = " ".join(args[:2])
+    assert result.returncode == 0, f"manage.py {command} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+    return result.stdout
+
+
+def _migrations_key():
+    digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
+    for path in sorted(ROOT.glob("*/migrations/*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _migrated_database(target, env):
+    """A migrated SQLite file at target: copied from the cache, or migrated now and cached atomically."""
+    cached = CACHE_DIR / f"sqlite-migrated-{_migrations_key()}.sqlite3"
+    if not cached.exists():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        scratch = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
+        _manage(_env(scratch, env["MEDIA_ROOT"]), "migrate", "--noinput", "-v0", timeout=600)
+        os.replace(scratch, cached)
+    shutil.copyfile(cached, target)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("sqlite-site")
+    env = _env(work / "hub.sqlite3", work / "media")
+    _migrated_database(work / "hub.sqlite3", env)
+    _manage(env, "migrate", "--noinput", "-v0")  # no-op unless a migration is newer than the cached file
+    _manage(env, "load_demo", "--no-admin", "--only", "hub,methods,stories", "-v0")
+    info = json.loads(_manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/nb/sok/", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None, server.stderr.read()[-3000:]
+                time.sleep(0.2)
+        yield type("Site", (), {"url": base, **info})
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def fetch(site, path, **params):
+    url = site.url + path + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def titles(body):
+    section = body.split('id="results-heading"', 1)[-1]
+    pattern = r'<h3 class="ds-heading" data-size="xs"><a [^>]*>([^<]+)</a>'
+    return [html.unescape(t) for t in re.findall(pattern, section)]
+
+
+def total(body):
+    match = re.search(r'id="results-heading"[^>]*>\s*(\d+)', body)
+    return int(match.group(1)) if match else 0
+
+
+def facets(body):
+    """{facet: {value: count}} from the facet form's checkboxes and labels."""
+    found = {}
+    pattern = r'name="(\w+)" value="([^"]+)"[^>]*>\s*<label [^>]*>[^<]*<span class="hub-meta">\((\d+)\)</span>'
+    for facet, value, count in re.findall(pattern, body):
+        found.setdefault(facet, {})[html.unescape(value)] = int(count)
+    return found
+
+
+def test_the_default_runs_our_stemming_fts5_backend_and_engine(site):
+    assert site.engine == "sqlite"
+    assert site.backend == "StemmedSQLiteSearchBackend"
+
+
+def test_bokmal_inflections_find_each_other(site):
+    status, body = fetch(site, "/nb/sok/", q="frivillige")
+    assert status == 200 and "Frivilligheten i kommunen" in titles(body)
+    assert "Nytt fra biblioteket" in titles(fetch(site, "/nb/sok/", q="bibliotekene")[1])
+
+
+def test_synonyms_expand_the_query(site):
+    body = fetch(site, "/nb/sok/", q="samskapning", sprak="alle")[1]
+    assert "Co-creation in practice" in titles(body)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"unclosed',
+        "a AND OR NOT (",
+        "NEAR(a b) title:x {title}",
+        "-minus +plus ~tilde* ^3",
+        "x" * 2000,
+        "bell\x07 tab\t null\x00 end",
+        "图书馆 مكتبة Библиотека",
+        "' OR 1=1; --",
+        '"*" AND "',
+        "",
+    ],
+)
+def test_odd_queries_return_a_page_not_an_error(site, q):
+    assert fetch(site, "/nb/sok/", q=q)[0] == 200
+    assert fetch(site, "/nb/sok/forslag/", q=q)[0] == 200
+
+
+def test_facet_counts_match_the_results_each_value_filters_to(site):
+    body = fetch(site, "/nb/sok/", q="bibliotek")[1]
+    counts = facets(body)
+    assert total(body) > 3 and {"type", "county", "tag"} <= set(counts)
+    assert sum(counts["type"].values()) == total(body)
+    for facet in ("type", "county", "tag"):
+        for value, count in list(counts[facet].items())[:4]:
+            narrowed = fetch(site, "/nb/sok/", q="bibliotek", **{facet: value})[1]
+            assert total(narrowed) == count, (facet, value)
+
+
+def test_autocomplete_suggests_by_prefix(site):
+    status, body = fetch(site, "/nb/sok/forslag/", q="frivillighet")
+    assert status == 200
+    assert "Frivilligheten i kommunen" in [s["title"] for s in json.loads(body)["suggestions"]]
+
+
+@pytest.mark.parametrize("params", [{"type": "finnes.Ikke"}, {"county": "finnes-ikke"}, {"type": ["finnes.Ikke", "x"]}])
+def test_filters_that_exclude_every_page_give_an_empty_result_page(site, params):
+    status, body = fetch(site, "/nb/sok/", q="bibliotek", **params)
+    assert status == 200 and total(body) == 0 and titles(body) == []
+
+
+def test_compound_words_are_found_by_their_first_part(site):
+    assert "Reparasjonskafé i biblioteket" in titles(fetch(site, "/nb/sok/", q="reparasjon")[1])
+    assert "Reparasjonskafé i biblioteket" in titles(fetch(site, "/nb/sok/", q="evaluere")[1])
+    assert "Reparasjonskafé i biblioteket" not in titles(fetch(site, "/nb/sok/", q="rep")[1])  # too short a stem
