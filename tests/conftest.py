@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests import demo_database
 from tests.factories.search import (
     OPENSEARCH_URL,
     drop_indices,
@@ -24,10 +25,21 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_blocker):
+    """This session's database: a clone of the demo template (built once per demo version, see demo_database)."""
+    from django.db import connections
+
+    settings_dict = connections["default"].settings_dict
+    name = f"test_{settings_dict['NAME']}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     with django_db_blocker.unblock():
-        apps = os.environ.get("HUB_DEMO_APPS")  # e.g. "hub,methods" while one app is being worked on
-        call_command("load_demo", "--no-admin", *(["--only", apps] if apps else []), verbosity=0)
+        template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))  # e.g. "hub,methods"
+        demo_database.clone(settings_dict, template, name)
+        connections["default"].close()
+        settings_dict["NAME"] = name
+    yield
+    with django_db_blocker.unblock():
+        connections.close_all()
+        demo_database.drop(settings_dict, name)
 
 
 @pytest.hookimpl(trylast=True)

@@ -1,0 +1,103 @@
+"""The demo content in a PostgreSQL template database: built once, cloned for every test session.
+
+Migrating and loading the demo (three languages, translations, registrations) takes more than a minute; a clone
+with ``CREATE DATABASE … TEMPLATE`` takes about a second. The template's name carries a digest of everything that
+shapes the demo (migrations, demo modules and commands, taxonomy data, the lock file), so changing any of them
+builds a new template instead of reusing a stale one. ``HUB_DEMO_TEMPLATE=rebuild`` forces a new one.
+"""
+
+import hashlib
+import logging
+import os
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+from django.core.management import call_command
+from django.db import connections
+from psycopg import sql
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = ("hub", "methods", "stories", "events", "press", "search", "cockpit")
+KEY_PATTERNS = ("*/migrations/*.py", "*/demo*.py", "*/management/commands/*.py", "hub/data/*", "hub/translation.py")
+PREFIX = "hubdemo_"
+
+logger = logging.getLogger(__name__)
+
+
+def demo_key(only=None):
+    """A short digest of the inputs that decide what the demo database holds."""
+    digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
+    digest.update((only or "all").encode())
+    for pattern in KEY_PATTERNS:
+        for path in sorted(p for app in APPS for p in ROOT.glob(pattern) if p.is_relative_to(ROOT / app)):
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _admin(settings_dict):
+    """An autocommit connection to the cluster's maintenance database, for CREATE/DROP DATABASE."""
+    params = {
+        "dbname": "postgres",
+        "host": settings_dict.get("HOST") or None,
+        "port": settings_dict.get("PORT") or None,
+        "user": settings_dict.get("USER") or None,
+        "password": settings_dict.get("PASSWORD") or None,
+    }
+    return psycopg.connect(autocommit=True, **{k: v for k, v in params.items() if v})
+
+
+def _exists(admin, name):
+    return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def drop(settings_dict, name):
+    with _admin(settings_dict) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def clone(settings_dict, template, name):
+    """Create ``name`` as a copy of ``template``; retried while another session is still copying it."""
+    with _admin(settings_dict) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        statement = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+        for attempt in range(30):
+            try:
+                admin.execute(statement)
+                return
+            except psycopg.errors.ObjectInUse:
+                logger.info("template %s busy, retrying the clone (attempt %s)", template, attempt + 1)
+                time.sleep(1)
+        admin.execute(statement)
+
+
+def ensure_template(only=None):
+    """The name of a template database holding the migrated schema and the demo content, built if missing.
+
+    Built under a temporary name and renamed when complete, so a session that stops half-way leaves no
+    half-loaded template behind and two sessions building at once both end with a whole one.
+    """
+    connection = connections["default"]
+    settings_dict = connection.settings_dict
+    template = f"{PREFIX}{demo_key(only)}"
+    with _admin(settings_dict) as admin:
+        if _exists(admin, template) and os.environ.get("HUB_DEMO_TEMPLATE") != "rebuild":
+            return template
+        building = f"{PREFIX}build_{uuid.uuid4().hex[:8]}"
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+    original = settings_dict["NAME"]
+    try:
+        connection.close()
+        settings_dict["NAME"] = building
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo", "--no-admin", *(["--only", only] if only else []), verbosity=0)
+    finally:
+        connections.close_all()
+        settings_dict["NAME"] = original
+    with _admin(settings_dict) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(template)))
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
+        )
+    return template
