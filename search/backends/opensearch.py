@@ -17,7 +17,6 @@ from wagtail.models import Page
 
 from ..documents import GROUPS, hub_document
 from ..registry import FACETS
-from . import _opensearchpy  # noqa: F401  (must come before opensearchpy is imported)
 
 ANALYZERS = {"no": ("norwegian", "_norwegian_"), "en": ("english", "_english_")}
 
