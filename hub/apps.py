@@ -19,3 +19,8 @@ class HubConfig(AppConfig):
         from hub.roles import grant_for_new_page
 
         post_save.connect(grant_for_new_page, dispatch_uid="hub-roles-new-page")
+
+        from hub import embargo, uploads
+
+        embargo.connect_signals()  # files of content not live yet withheld, in the saving transaction
+        uploads.connect_signals()  # stored names from the detected type, with a random part

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.api import api_router
 from hub.health import healthz
+from hub.media_serving import serve_media
 from hub.sitemaps import HubSitemap
 from hub.views import robots_txt
 
@@ -36,7 +37,6 @@ for app in ("methods", "stories", "events", "press", "search", "cockpit"):
 
 urlpatterns += i18n_patterns(*app_patterns, path("", include(wagtail_urls)), prefix_default_language=True)
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.HUB_MEDIA_SERVED_BY_APP:
+    # Local media pass the embargo check (hub.media_serving); nginx then sends the bytes (X-Accel-Redirect).
+    urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"))

@@ -10,7 +10,9 @@ loaded by a data migration. Editors can list, search, filter and inspect them, a
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -98,3 +100,13 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_serve_document")
+def withhold_documents_of_content_not_live(document, request):
+    """/documents/<id>/<name>: a document only content that is not live yet uses answers 404 to the public."""
+    from hub.embargo import is_withheld, may_preview
+    from hub.models.media import MediaKind
+
+    if is_withheld(MediaKind.DOCUMENT, document.pk) and not may_preview(request.user, MediaKind.DOCUMENT, document.pk):
+        raise Http404

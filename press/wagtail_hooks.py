@@ -1,12 +1,9 @@
-"""Admin registration of the press snippets (grouped under "Press") and the attachment embargo."""
+"""Admin registration of the press snippets (grouped under "Press"). Attachments under embargo: `hub.embargo`."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from press.embargo import document_is_embargoed
 from press.models import CoverageItem, MediaKitItem, PressContact
 
 
@@ -40,9 +37,3 @@ class PressViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(PressViewSetGroup)
-
-
-@hooks.register("before_serve_document")
-def withhold_embargoed_attachments(document, request):
-    if document_is_embargoed(document):
-        raise Http404

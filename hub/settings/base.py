@@ -253,3 +253,17 @@ HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
 REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "90"))  # personal data anonymised after the event
 EVENT_REMINDER_HOURS = int(env("EVENT_REMINDER_HOURS", "24"))  # reminder e-mail this long before a session
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "5"))  # automatic retries of a failed e-mail (database task backend)
+
+# --- Uploaded files under embargo and upload limits (issue 14) ------------------------------------------------
+# Local media go through hub.media_serving (the embargo check); behind tools/nginx set MEDIA_ACCEL_REDIRECT to
+# nginx's internal location ("/_media/") so nginx sends the bytes. Public files are cacheable for MEDIA_MAX_AGE.
+HUB_MEDIA_SERVED_BY_APP = True
+HUB_MEDIA_ACCEL_REDIRECT = env("MEDIA_ACCEL_REDIRECT", "")
+HUB_MEDIA_MAX_AGE = int(env("MEDIA_MAX_AGE", str(24 * 3600)))
+HUB_MEDIA_SIGNED_URL_SECONDS = int(env("MEDIA_SIGNED_URL_SECONDS", "300"))  # S3: withheld files' URLs
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always pass Wagtail's view and its before_serve_document hook
+SENDFILE_BACKEND = "hub.media_serving"
+# Decompression bombs: no image past 40 megapixels (a 13 000 × 13 000 PNG is 169); no SVG (it can carry script).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", str(40_000_000)))
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.upload_forms.DocumentForm"

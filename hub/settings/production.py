@@ -41,10 +41,18 @@ STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
+if STORAGES["default"]["BACKEND"] in ("storages.backends.s3.S3Storage", "hub.storage.EmbargoS3Storage"):
+    # Objects are private until the app knows they are not withheld (hub.embargo), then public-read with plain,
+    # cacheable URLs; withheld ones get short-lived signed URLs (editors' previews). The bucket must allow ACLs.
+    STORAGES["default"]["BACKEND"] = "hub.storage.EmbargoS3Storage"
     AWS_STORAGE_BUCKET_NAME = required("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # noqa: F405
     AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = "private"
+    AWS_QUERYSTRING_EXPIRE = HUB_MEDIA_SIGNED_URL_SECONDS  # noqa: F405
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": f"public, max-age={HUB_MEDIA_MAX_AGE}"}  # noqa: F405
+    HUB_MEDIA_SERVED_BY_APP = False  # media URLs point at the bucket
+    WAGTAILDOCS_SERVE_METHOD = "redirect"  # after the embargo check, to the (signed, if withheld) object URL
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
 
