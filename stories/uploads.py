@@ -1,12 +1,14 @@
 """Checks for images uploaded with a public story: the type is read from the content (JPEG, PNG or WebP only,
-never SVG or HTML whatever the file is called) and the size is capped."""
+never SVG or HTML whatever the file is called), the file size and the pixel count are capped (`hub.uploads`,
+the same rules as editors' uploads; the stored name also comes from the detected type there)."""
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image
+
+from hub.uploads import inspect_image
 
 ALLOWED_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
 
@@ -30,14 +32,7 @@ def check_image(upload):
     kind = filetype.guess(head)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="bad_type")
-    try:
-        with Image.open(upload) as img:
-            img.verify()
-            fmt = (img.format or "").upper()
-    except Exception as exc:  # Pillow raises many kinds for broken or hostile files
-        raise ValidationError(_("The file could not be read as an image."), code="unreadable") from exc
-    finally:
-        upload.seek(0)
-    if fmt not in {"JPEG", "PNG", "WEBP"}:
+    fmt = inspect_image(upload)  # reads the header only: unreadable files and too many pixels are refused here
+    if fmt not in ALLOWED_TYPES.values():
         raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="bad_type")
-    return ALLOWED_TYPES[kind.mime]
+    return fmt
