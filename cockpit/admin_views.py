@@ -85,7 +85,7 @@ class ParityView(CockpitView):
             share = report[f"{code}_share"]
             report[f"{code}_chart"] = charts.progress(share, report["floor"]) if share is not None else None
         names = {"nb": _("Bokmål"), "nn": _("Nynorsk"), "en": _("English")}
-        for m in report["missing"]:
+        for m in report["missing"] + report["chrome_fallbacks"]:
             m["lacking_names"] = [names.get(code, code) for code in m["lacking"]]
         context["report"] = report
         context["language_columns"] = [names.get(code, code) for code in report["languages"]]

@@ -81,6 +81,7 @@ def report(floor_percent=25):
         "nn_below_floor": nn_share is not None and nn_share < floor_percent,
         "nb_below_floor": nb_share is not None and nb_share < floor_percent,
         "missing": missing_translations(rows),
+        "chrome_fallbacks": chrome_fallbacks(),
     }
 
 
@@ -116,3 +117,41 @@ def missing_translations(rows=None, wanted=("nn", "en")):
             )
     missing.sort(key=lambda m: (m["first_published_at"] is not None, m["first_published_at"], m["id"]), reverse=True)
     return missing
+
+
+def chrome_fallbacks():
+    """Pages the menu or the footer links to that lack a live version in some language, per site: a visitor in
+    that language is sent to the Bokmål page instead (hub.chrome falls back to the default language)."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from hub import chrome
+    from hub.models import SiteSettings
+
+    rows = []
+    for site in Site.objects.select_related("root_page"):
+        homes = chrome.locale_homes(site)
+        site_settings = SiteSettings.for_site(site)
+        footer_ids = [getattr(site_settings, field) for field in chrome.FOOTER_FIELDS.values()]
+        menu_ids = chrome._menu_ids(site_settings)
+        targets = list(chrome.chosen_pages(homes, [*menu_ids, *footer_ids]).values())
+        if not menu_ids:
+            targets += list(chrome.nav_pages(homes).values())
+        for by_code in targets:
+            if not by_code:
+                continue
+            lacking = [code for code in LANGUAGES if code not in by_code]
+            if not lacking:
+                continue
+            page = by_code.get(settings.LANGUAGE_CODE) or next(iter(by_code.values()))
+            rows.append(
+                {
+                    "id": page.pk,
+                    "title": page.title,
+                    "site": site.site_name or site.hostname,
+                    "lacking": lacking,
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    "translate_url": submit_translation_url(page.pk),
+                }
+            )
+    return rows

@@ -13,6 +13,11 @@ class EventsConfig(AppConfig):
 
         relations.register("method", _("Upcoming events that teach this method"), upcoming_for_method)
 
+        from events import places
+
+        relations.register("place", _("Events"), places.for_place)
+        relations.register("place_counts", _("Events"), places.counts)
+
         from events import privacy
         from hub import extensions
 

@@ -281,6 +281,9 @@ def load(ctx):
         programme=launch_programme,
         **LAUNCH_2,
     )
+    _host(index, "3403")  # before translating: translations keep the place (a synchronised field)
+    launch1.refresh_from_db()  # the translation source is read from these instances
+    launch2.refresh_from_db()
     for code, strings in TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
         for launch in (launch1, launch2):
@@ -296,3 +299,15 @@ def load(ctx):
                         user=ctx.user,
                     )
                 translate(launch, code, strings, user=ctx.user)
+
+
+def _host(index, municipality_number):
+    """The demo events are hosted by Innlandet county library in Hamar: their place page lists them."""
+    from hub.models import Municipality
+
+    host = Municipality.objects.filter(number=municipality_number).first()
+    if host is None:
+        return
+    for event in EventPage.objects.child_of(index).filter(municipality__isnull=True):
+        event.municipality = host
+        event.save_revision().publish()

@@ -1,10 +1,12 @@
 """The site's chrome (header links, main menu, footer) as plain data, cached per content generation.
 
-Every page shows the same locale home link, four menu entries and three footer links, and the contact details
-from the site settings, all from the request's site. Built from the database that takes six queries per page
-view; here it is built once for all languages of a site and kept in Django's cache under the page cache's *content generation*
-(`hub.cache.current_generation`), which every publish, unpublish, move, deletion, snippet or settings change
-renews. So the chrome is never stale, and a page view costs one cache read instead.
+Every page shows the same locale home link, the menu entries and footer links the editors chose in the site
+settings (each resolved to the visitor's language through the chosen page's translations, never by slug), and
+the contact details from the site settings, all from the request's site. Built from the database that takes
+a handful of queries per page view; here it is built once for all languages of a site and kept in Django's cache
+under the page cache's *content generation* (`hub.cache.current_generation`), which every publish, unpublish,
+move, deletion, snippet or settings change renews. So the chrome is never stale, and a page view costs one cache
+read instead.
 
 It is only kept when the cache is shared by every process (`HUB_FRAGMENT_CACHE`, on by default in production
 with Redis, Memcached or the database cache): with a per-process cache, a publish in one process could not
@@ -17,7 +19,7 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 NAV_MODELS = ["methods.MethodIndexPage", "stories.CaseStoryIndexPage", "events.EventIndexPage", "press.PressRoomPage"]
-FOOTER_SLUGS = {"about": "om-prosjektet", "privacy": "personvern", "accessibility": "tilgjengelighetserklaering"}
+FOOTER_FIELDS = {"about": "about_page_id", "privacy": "privacy_page_id", "accessibility": "accessibility_page_id"}
 SETTINGS_FIELDS = ("organisation_name", "project_owner", "contact_email", "contact_phone")
 
 
@@ -57,39 +59,65 @@ def nav_pages(homes):
     return result
 
 
-def footer_pages(homes):
-    """{name: {language: page}} for the site's about, privacy and accessibility pages (two queries)."""
-    pages = _in_site(homes)
-    nb_pages = {p.slug: p for p in pages.filter(slug__in=FOOTER_SLUGS.values(), locale__language_code="nb")}
-    by_key = {}
-    keys = [p.translation_key for p in nb_pages.values()]
-    for page in pages.filter(translation_key__in=keys).select_related("locale"):
+def chosen_pages(homes, chosen_ids):
+    """{chosen page id: {language: page}}: each page an editor chose in the site settings, with its live
+    translations in this site (one query). A chosen page that is not live itself is resolved through any live
+    translation that shares its key."""
+    ids = [pk for pk in chosen_ids if pk]
+    if not ids:
+        return {}
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    by_key, key_of = {}, {}
+    for page in _in_site(homes).filter(translation_key__in=keys).select_related("locale"):
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    return {
-        name: by_key.get(nb_pages[slug].translation_key, {}) for name, slug in FOOTER_SLUGS.items() if slug in nb_pages
-    }
+        key_of[page.pk] = page.translation_key
+    missing = [pk for pk in ids if pk not in key_of]
+    if missing:  # a draft or unpublished choice: one more query, only then
+        key_of.update(Page.objects.filter(pk__in=missing).values_list("pk", "translation_key"))
+    return {pk: by_key.get(key_of.get(pk), {}) for pk in ids}
 
 
-def _contact(request):
+def _menu_ids(site_settings):
+    """Page ids of the main menu in the editors' order, read from the raw stream (no query per entry)."""
+    raw = getattr(site_settings, "menu_pages", None)
+    if not raw:
+        return []
+    return [item.get("value") for item in raw.raw_data if item.get("type") == "page" and item.get("value")]
+
+
+def _site_settings(request):
     from hub.models import SiteSettings
 
-    site_settings = SiteSettings.for_request(request)
+    return SiteSettings.for_request(request)
+
+
+def _contact(site_settings):
     return {name: getattr(site_settings, name, "") for name in SETTINGS_FIELDS}
 
 
 def build(request, site):
     """The chrome of `site` for every language: {"homes": {code: link}, "nav": {label: {code: link}},
-    "footer": {name: {code: link}}, "contact": {...}}. Links are dicts, so the result pickles small."""
+    "menu": [{code: link}], "footer": {name: {code: link}}, "contact": {...}}.
+    Links are dicts, so the result pickles small."""
     homes = locale_homes(site)
+    site_settings = _site_settings(request)
 
     def links(by_code):
         return {code: _link(p, request) for code, p in by_code.items()}
 
+    nav = {label: links(by_code) for label, by_code in nav_pages(homes).items()}
+    footer_ids = {name: getattr(site_settings, field, None) for name, field in FOOTER_FIELDS.items()}
+    menu_ids = _menu_ids(site_settings)
+    chosen = chosen_pages(homes, [*footer_ids.values(), *menu_ids])
+    menu = [links(chosen[pk]) for pk in menu_ids if chosen.get(pk)] or [
+        nav[label] for label in NAV_MODELS if label in nav
+    ]
     return {
         "homes": links(homes),
-        "nav": {label: links(by_code) for label, by_code in nav_pages(homes).items()},
-        "footer": {name: links(by_code) for name, by_code in footer_pages(homes).items()},
-        "contact": _contact(request),
+        "nav": nav,
+        "menu": menu,
+        "footer": {name: links(chosen[pk]) for name, pk in footer_ids.items() if chosen.get(pk)},
+        "contact": _contact(site_settings),
     }
 
 

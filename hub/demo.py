@@ -175,3 +175,6 @@ def load(ctx):
         # Translate once; again only where an older demo left the goals in Bokmål (idempotent otherwise).
         if target is None or (home.goal_one and target.specific.goal_one == home.goal_one):
             translate(home, code, strings, user=ctx.user)
+    from hub import demo_pages
+
+    demo_pages.load(home, user=ctx.user)

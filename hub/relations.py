@@ -20,3 +20,8 @@ def related_sections(kind, page, request=None):
         if items:
             sections.append({"heading": heading, "items": items})
     return sections
+
+
+def providers(kind):
+    """[(heading, provider)] registered for `kind`, for callers that need more than lists of pages."""
+    return list(_providers.get(kind, []))

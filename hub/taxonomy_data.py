@@ -1,4 +1,9 @@
-"""Loads Norway's counties and municipalities from the SSB files in hub/data (never from outside the project)."""
+"""Loads Norway's counties and municipalities from the SSB files in hub/data (never from outside the project).
+
+folkemengde.csv holds each municipality's population on 1 January 2024 (Statistics Norway, table 07459, NLOD;
+compiled per municipality number in the MIT-licensed norway-geodata package). Replace it with a newer SSB
+extract of the same two columns and run `manage.py migrate` / `load_population` again to refresh.
+"""
 
 import csv
 from pathlib import Path
@@ -34,3 +39,16 @@ def load_taxonomy(County, Municipality):
                 number=row["kommunenummer"],
                 defaults={"name": row["kommunenavn"], "slug": slug, "county": counties[row["fylkesnummer"]]},
             )
+
+
+def load_population(Municipality):
+    """Set every municipality's population from folkemengde.csv; idempotent. Works with historical models."""
+    with open(DATA_DIR / "folkemengde.csv", encoding="utf-8") as fh:
+        figures = {row["kommunenummer"]: int(row["folkemengde"]) for row in csv.DictReader(fh)}
+    changed = []
+    for municipality in Municipality.objects.filter(number__in=figures):
+        if municipality.population != figures[municipality.number]:
+            municipality.population = figures[municipality.number]
+            changed.append(municipality)
+    Municipality.objects.bulk_update(changed, ["population"])
+    return len(changed)

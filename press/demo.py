@@ -53,6 +53,16 @@ ROOM_EN = {
     "development funds",
 }
 
+# The press room in Nynorsk, so the Nynorsk menu's press link stays in Nynorsk (releases may still be Bokmål).
+ROOM_NN = {
+    "Presserom": "Presserom",
+    "presse": "presse",
+    ROOM["lead"]: "Pressemeldingar, pressekontaktar, bilete og fakta om prosjektet «Samskaping – frå planverk til "
+    "kvardagspraksis». Bruk gjerne materialet – hugs å oppgi kjelde.",
+    "500 000 kr fra Nasjonalbibliotekets utviklingsmidler": "500 000 kr frå utviklingsmidlane til "
+    "Nasjonalbiblioteket",
+}
+
 CONTACTS = [
     {
         "name": "Øystein Stabell",
@@ -346,3 +356,5 @@ def load(ctx):
         translate(room, "en", ROOM_EN, user=ctx.user)
     if not launch.has_translation(en):
         translate(launch, "en", LAUNCH_EN, user=ctx.user)
+    if not room.has_translation(Locale.objects.get(language_code="nn")):
+        translate(room, "nn", ROOM_NN, user=ctx.user)

@@ -116,11 +116,11 @@ def method_facts(page):
 
 
 def story_facts(page):
-    return [_attr(page, "county"), _attr(page, "municipality")]
+    return []  # the place is shown as links to its place pages (search_page.html, place_links)
 
 
 def event_facts(page):
-    return [_date(_attr(page, "start", "starts_at", "start_date", "date")), _attr(page, "county")]
+    return [_date(_attr(page, "start", "starts_at", "start_date", "date"))]
 
 
 def release_facts(page):

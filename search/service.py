@@ -125,6 +125,8 @@ def load_pages(ids):
                 f = stype.model._meta.get_field(extra)
                 if f.is_relation and not f.many_to_many and extra not in single:
                     single.append(extra)
+                if extra == "municipality" and f.is_relation:
+                    single.append("municipality__county")  # the result links both place names (place_links)
             except Exception:
                 pass
         many = [f.name for f in fields.values() if f.many_to_many or f.one_to_many]

@@ -1,6 +1,7 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import place_views, views
 from .feeds import StoriesAtomFeed, StoriesRssFeed
 
 app_name = "stories"
@@ -12,4 +13,7 @@ urlpatterns = [
     path("historier/eksport.csv", views.export_csv, name="csv"),
     path("historier/feed/rss/", StoriesRssFeed(), name="feed_rss"),
     path("historier/feed/atom/", StoriesAtomFeed(), name="feed_atom"),
+    path(_("places/"), place_views.overview, name="places"),
+    path(_("places/<slug:county>/"), place_views.county, name="place_county"),
+    path(_("places/<slug:county>/<slug:municipality>/"), place_views.municipality, name="place_municipality"),
 ]

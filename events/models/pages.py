@@ -61,6 +61,15 @@ class EventPage(Page):
     end = models.DateTimeField(_("end"), default=timezone.now)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.DIGITAL)
     venue = models.CharField(_("venue"), max_length=250, blank=True, help_text=_("Address for physical events."))
+    municipality = models.ForeignKey(
+        "hub.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("Where it happens or who hosts it: the event is listed on that municipality's place page."),
+    )
     platform = models.CharField(_("platform"), max_length=100, blank=True, help_text=_("E.g. Zoom or Teams."))
     join_url = models.URLField(
         _("join link (private)"),
@@ -99,6 +108,7 @@ class EventPage(Page):
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldRowPanel([FieldPanel("format"), FieldPanel("platform")]),
                 FieldPanel("venue"),
+                FieldPanel("municipality"),
                 FieldPanel("series"),
             ],
             heading=_("When and where"),

@@ -24,6 +24,22 @@ class County(models.Model):
         return self.name
 
 
+# Size bands by population (lower bounds), the way municipalities compare themselves: small, medium, large, city.
+SIZE_BANDS = [
+    (0, _("under 5,000 inhabitants")),
+    (5000, _("5,000–19,999 inhabitants")),
+    (20000, _("20,000–99,999 inhabitants")),
+    (100000, _("100,000 inhabitants or more")),
+]
+
+
+def size_band(population):
+    """The index into SIZE_BANDS for a population, or None when it is not known."""
+    if population is None:
+        return None
+    return max(i for i, (floor, _label) in enumerate(SIZE_BANDS) if population >= floor)
+
+
 class Municipality(index.Indexed, models.Model):
     number = models.CharField(_("municipality number"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=150)
@@ -31,8 +47,16 @@ class Municipality(index.Indexed, models.Model):
     county = models.ForeignKey(
         County, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("county")
     )
+    # Inhabitants on 1 January (SSB, hub/data/folkemengde.csv): lets a municipality find others of its size.
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
 
-    panels = [FieldPanel("number"), FieldPanel("name"), FieldPanel("slug"), FieldPanel("county")]
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("county"),
+        FieldPanel("population"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -42,6 +66,15 @@ class Municipality(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def size_band(self):
+        return size_band(self.population)
+
+    @property
+    def size_band_label(self):
+        band = self.size_band
+        return SIZE_BANDS[band][1] if band is not None else ""
 
 
 class Theme(TranslatableMixin, models.Model):

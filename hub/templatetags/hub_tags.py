@@ -68,6 +68,13 @@ def localized_page(context, model_label):
 
 
 @register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu's links ({url, title}) in the visitor's language, in the editors' order (hub.chrome)."""
+    code = get_language()
+    return [link for link in (in_language(links, code) for links in chrome(context["request"])["menu"]) if link]
+
+
+@register.simple_tag(takes_context=True)
 def footer_pages(context):
     """About, privacy and accessibility statement links in the visitor's language (falls back to Bokmål)."""
     code = get_language()
