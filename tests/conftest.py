@@ -24,6 +24,26 @@ from tests.factories.search import (
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language, whatever the previous one in this worker activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, sending the Origin a visitor's browser sends with every form post from our pages
+    (the public forms refuse posts that name another site, or none while a session cookie is present)."""
+    from tests.helpers import browser
+
+    return browser()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_test_environment, django_db_blocker):
     """This session's database: a clone of the demo template (built once per demo version, see demo_database)."""
@@ -40,6 +60,30 @@ def django_db_setup(django_test_environment, django_db_blocker):
     with django_db_blocker.unblock():
         connections.close_all()
         demo_database.drop(settings_dict, name)
+
+
+def _flushes_database(item):
+    marker = item.get_closest_marker("django_db")
+    committing = {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    return bool(committing) or bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test that commits (live server, threads) ends with Django flushing the database, demo and all; once its
+    fixtures are torn down, the session's database is cloned again from the template, so the tests after it on
+    this worker find the demo whatever order they run in."""
+    result = yield
+    if _flushes_database(item) and nextitem is not None:
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        settings_dict = connections["default"].settings_dict
+        with item.config.stash[blocking_manager_key].unblock():
+            connections.close_all()
+            template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))
+            demo_database.clone(settings_dict, template, settings_dict["NAME"])
+    return result
 
 
 @pytest.hookimpl(trylast=True)
@@ -87,8 +131,7 @@ def story_index(home):
     from stories.models import CaseStoryIndexPage
 
     index = CaseStoryIndexPage.objects.get(locale=home.locale, slug="historier")
-    for child in index.get_children():
-        child.delete()
+    index.get_children().delete()  # one cascade for all of them, inside the test's transaction
     index.refresh_from_db()
     cache.clear()
     return index

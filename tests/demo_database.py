@@ -76,14 +76,38 @@ def ensure_template(only=None):
     """The name of a template database holding the migrated schema and the demo content, built if missing.
 
     Built under a temporary name and renamed when complete, so a session that stops half-way leaves no
-    half-loaded template behind and two sessions building at once both end with a whole one.
+    half-loaded template behind; an advisory lock lets parallel sessions build it once.
     """
     connection = connections["default"]
     settings_dict = connection.settings_dict
     template = f"{PREFIX}{demo_key(only)}"
+    with _admin(settings_dict) as lock:  # one builder at a time; the others wait, then find it built
+        lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
+        if not _exists(lock, template) or os.environ.get("HUB_DEMO_TEMPLATE") == "rebuild":
+            _build(connection, template, only)
+    return template
+
+
+def _build(connection, template, only):
+    """Migrate a new database and load the demo into it, then give it the template's name."""
+    settings_dict = connection.settings_dict
+    building = f"{PREFIX}build_{uuid.uuid4().hex[:8]}"
     with _admin(settings_dict) as admin:
-        if _exists(admin, template) and os.environ.get("HUB_DEMO_TEMPLATE") != "rebuild":
-            return template
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+    original = settings_dict["NAME"]
+    try:
+        connection.close()
+        settings_dict["NAME"] = building
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo", "--no-admin", *(["--only", only] if only else []), verbosity=0)
+    finally:
+        connections.close_all()
+        settings_dict["NAME"] = original
+    with _admin(settings_dict) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(template)))
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
+        )
         building = f"{PREFIX}build_{uuid.uuid4().hex[:8]}"
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
     original = settings_dict["NAME"]

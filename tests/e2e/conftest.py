@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import demo_database
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--headless",
@@ -34,17 +36,20 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def e2e_env():
+def e2e_env(django_db_setup, django_db_blocker):
+    """The browser tests' server gets a database of its own: a clone of the demo template."""
+    from django.db import connections
+
     base, main_db = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)
-    dbname = f"{main_db}_e2e"
+    dbname = f"{main_db}_e2e_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    with django_db_blocker.unblock():
+        template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))
+        demo_database.clone(connections["default"].settings_dict, template, dbname)
     env = dict(os.environ, DATABASE_URL=f"{base}/{dbname}", DJANGO_SETTINGS_MODULE="hub.settings.test")
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run(["dropdb", "--if-exists", dbname], check=True)
-    subprocess.run(["createdb", dbname], check=True)
-    py = sys.executable
-    subprocess.run([py, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([py, "manage.py", "load_demo", "--no-admin", "-v0"], cwd=ROOT, env=env, check=True)
-    return env
+    yield env
+    with django_db_blocker.unblock():
+        demo_database.drop(connections["default"].settings_dict, dbname)
 
 
 @pytest.fixture(scope="session")

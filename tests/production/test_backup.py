@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connections
+
+from tests import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +29,7 @@ def snapshot(dburl):
 
 
 @pytest.fixture
-def source_db(tmp_path):
+def source_db(tmp_path, django_db_setup, django_db_blocker):
     base, main = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)
     name = f"{main}_backup"
     dburl = f"{base}/{name}"
@@ -34,15 +37,10 @@ def source_db(tmp_path):
         os.environ, DATABASE_URL=dburl, DJANGO_SETTINGS_MODULE="hub.settings.test", MEDIA_ROOT=str(tmp_path / "media")
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    subprocess.run(["dropdb", "--if-exists", name], check=True)
-    subprocess.run(["createdb", name], check=True)
+    with django_db_blocker.unblock():  # the demo content, cloned from the template the session built
+        template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))
+        demo_database.clone(connections["default"].settings_dict, template, name)
     only = os.environ.get("HUB_DEMO_APPS")
-    for args in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_demo", "--no-admin", "-v0", *(["--only", only] if only else [])],
-    ):
-        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr[-3000:]
     if not only or "events" in only:  # people registered for an event: personal data the backup must keep
         code = (
             "from events.models import EventPage, Registration\n"
