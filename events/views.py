@@ -20,6 +20,7 @@ from events.models import EventPage, Registration
 from events.registration import RegistrationUnavailable, cancel, register, waiting_position
 from events.tokens import make_cancel_token, read_cancel_token
 from hub.antispam import rate_limited, rate_limited_key, ratelimit
+from hub.security import public_form
 
 SESSION_KEY = "events_registrations"
 # Cancelling needs one POST; more than this per client and hour is someone trying links.
@@ -37,6 +38,7 @@ def _privacy_page():
     return nb.localized if nb else None
 
 
+@public_form
 @require_http_methods(["GET", "POST"])
 def register_view(request, page_id):
     page = _event(page_id)

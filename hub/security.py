@@ -1,5 +1,5 @@
 """Security headers for every response, the `embeddable` marker for views that may be shown in an iframe
-elsewhere, and the admin login throttle.
+elsewhere, the admin login throttle, and `public_form`: how the public forms refuse posts forged elsewhere.
 
 Two Content-Security-Policies:
 - the public site: no inline scripts or styles at all (`script-src 'self'`, `style-src 'self'`);
@@ -10,12 +10,16 @@ Two Content-Security-Policies:
 Each policy can be replaced in settings (HUB_CSP_PUBLIC / HUB_CSP_ADMIN, dicts of directive -> sources).
 """
 
+import logging
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.http import is_same_domain
 
 from hub import antispam
+
+logger = logging.getLogger("hub.security")
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -149,43 +153,74 @@ class LoginThrottleMiddleware:
         return self.get_response(request)
 
 
-def is_cross_site(request):
-    """True when a browser tells us the request comes from another site: `Sec-Fetch-Site: cross-site`, or an
-    Origin (else a Referer) that is neither this host nor in CSRF_TRUSTED_ORIGINS. Requests that name no origin
-    at all (no browser involved) are not cross-site: nothing of a visitor's is carried along with them."""
-    if request.META.get("HTTP_SEC_FETCH_SITE", "").lower() == "cross-site":
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def _trusted_origin(request, origin):
+    """This site's own origin, or one listed in CSRF_TRUSTED_ORIGINS (wildcard subdomains as Django reads them)."""
+    if origin == f"{request.scheme}://{request.get_host()}":
         return True
-    source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER")
-    if not source:
-        return False
-    if source == "null":
-        return True
-    parts = urlsplit(source)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    trusted = {f"{request.scheme}://{request.get_host()}", *getattr(settings, "CSRF_TRUSTED_ORIGINS", [])}
-    return origin not in trusted
+    scheme, _, netloc = origin.partition("://")
+    for trusted in getattr(settings, "CSRF_TRUSTED_ORIGINS", []):
+        if trusted == origin:
+            return True
+        parts = urlsplit(trusted)
+        if parts.scheme == scheme and parts.netloc.startswith("*") and is_same_domain(netloc, parts.netloc[1:]):
+            return True
+    return False
 
 
-def anonymous_form(view_func):
-    """For public forms on pages that the caches share between visitors (no per-visitor CSRF token in the page).
+def foreign_post_reason(request):
+    """Why a form post must be refused as sent from another site, or None when it may be ours.
 
-    An anonymous POST carries nothing a forger could borrow (no session), so instead of the token it must come
-    from our own origin (`is_cross_site`). A POST that carries a session cookie gets Django's full CSRF check,
-    token included, since it acts for someone signed in. Either way a forged cross-site POST is refused with 403.
+    Browsers say where a post comes from: `Sec-Fetch-Site` (the browser's own verdict) and `Origin` (else a
+    `Referer`). Any one of them naming another site refuses the post. A post that names nothing at all comes
+    from no browser a forger could borrow, unless it carries a session cookie: then it acts for someone, and
+    every current browser would have sent an Origin, so it is refused too.
     """
-    from django.http import HttpResponseForbidden
-    from django.middleware.csrf import CsrfViewMiddleware
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE", "").lower()
+    if fetch_site == "cross-site":
+        return "Sec-Fetch-Site: cross-site"
+    vouched = fetch_site in ("same-origin", "none")
+    origin = request.META.get("HTTP_ORIGIN")
+    referer = request.META.get("HTTP_REFERER")
+    if origin:
+        if origin == "null" or not _trusted_origin(request, origin):
+            return f"Origin {origin[:100]} is not this site"
+        vouched = True
+    elif referer:
+        parts = urlsplit(referer)
+        if not _trusted_origin(request, f"{parts.scheme}://{parts.netloc}"):
+            return "Referer is not this site"
+        vouched = True
+    if fetch_site == "same-site" and not vouched:
+        return "Sec-Fetch-Site: same-site without an Origin of this site"
+    if not vouched and settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return "a session cookie without Origin, Referer or Sec-Fetch-Site"
+    return None
+
+
+def public_form(view_func):
+    """The one protection for the public forms (method feedback, story submission, event registration).
+
+    Their pages are shared by the caches, so they carry no per-visitor CSRF token; a visitor may or may not
+    have a session (an editor reading the public site, someone who registered earlier). Instead of the token,
+    every post must come from this site (`foreign_post_reason`), the same rule with or without a session.
+    Django's token check stays on for everything else, the admin included.
+    """
+    from django.shortcuts import render
+    from django.utils.cache import add_never_cache_headers
     from django.views.decorators.csrf import csrf_exempt
 
     @wraps(view_func)
     def wrapper(request, *args, **kwargs):
-        if request.method == "POST":
-            if settings.SESSION_COOKIE_NAME in request.COOKIES:
-                refused = CsrfViewMiddleware(lambda r: None).process_view(request, view_func, args, kwargs)
-                if refused is not None:
-                    return refused
-            if is_cross_site(request):
-                return HttpResponseForbidden("Cross-site form posts are not accepted.")
+        if request.method in UNSAFE_METHODS:
+            reason = foreign_post_reason(request)
+            if reason:
+                logger.warning("Refused a form post to %s from another site: %s", request.path, reason)
+                response = render(request, "hub/form_refused.html", status=403)
+                add_never_cache_headers(response)
+                return response
         return view_func(request, *args, **kwargs)
 
     return csrf_exempt(wrapper)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from hub.antispam import rate_limited
 from hub.relations import related_sections
-from hub.security import anonymous_form
+from hub.security import public_form
 from methods.forms import FeedbackForm
 from methods.services import submit_feedback
 
@@ -24,7 +24,7 @@ def method_context(method, request):
     }
 
 
-@anonymous_form
+@public_form
 @require_POST
 def feedback_view(request, page_id):
     """The feedback form's own URL: the method page itself stays free of per-visitor tokens, so it is cached."""

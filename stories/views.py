@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from hub.antispam import rate_limited
-from hub.security import embeddable
+from hub.security import embeddable, public_form
 
 from . import facets
 from .export import csv_response
@@ -23,6 +23,7 @@ def _rate():
 
 
 @never_cache
+@public_form
 def submit(request):
     index = index_for_locale()
     if index is None:

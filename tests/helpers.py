@@ -1,6 +1,10 @@
 """Small helpers for tests: publishing pages the way the admin does."""
 
+from django.test import Client
 from wagtail.models import Page
+
+# What every current browser sends with a form post from one of our own pages (the public forms check it).
+BROWSER_HEADERS = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
 
 
 def publish_child(parent: Page, page: Page) -> Page:
@@ -17,3 +21,8 @@ def ui(msgid, language="nb", **params):
     with translation.override(language):
         text = translation.gettext(msgid)
     return text % params if params else text
+
+
+def browser(**defaults) -> Client:
+    """A test client that posts the way a visitor's browser does from our own pages."""
+    return Client(headers=BROWSER_HEADERS, **defaults)

@@ -6,12 +6,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Registration
 from events.registration import cancel
-from tests.helpers import publish_child, ui
+from tests.helpers import browser, publish_child, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +42,7 @@ def event():
 
 def _register_over_http(event, n, capture):
     with capture(execute=True):
-        response = Client().post(
+        response = browser().post(
             f"/nb/arrangement/{event.pk}/pamelding/",
             {"name": f"Gjest {n}", "email": f"gjest{n}@example.com", "consent": "on"},
         )
@@ -60,7 +59,7 @@ def _card_state(index_html, title):
 def test_cached_event_page_shows_full_after_http_registrations_fill_it(
     page_cache, event, django_capture_on_commit_callbacks
 ):
-    visitor = Client()
+    visitor = browser()
     assert visitor.get(event.url)["X-Hub-Page-Cache"] == "miss"
     cached = visitor.get(event.url)
     assert cached["X-Hub-Page-Cache"] == "hit" and ui("Registration open") in cached.content.decode()
@@ -85,7 +84,7 @@ def test_cancellation_renews_the_cached_page_of_every_language(page_cache, djang
     EventPage.objects.filter(translation_key=launch.translation_key).update(capacity=1)
     _register_over_http(launch, 1, django_capture_on_commit_callbacks)
     cache.clear()
-    visitor = Client()
+    visitor = browser()
     visitor.get(english.url)
     cached = visitor.get(english.url)
     assert cached["X-Hub-Page-Cache"] == "hit" and ui("Full – waiting list", "en") in cached.content.decode()
@@ -100,8 +99,19 @@ def test_cancellation_renews_the_cached_page_of_every_language(page_cache, djang
 def test_joining_the_waiting_list_leaves_cached_pages_alone(page_cache, event, django_capture_on_commit_callbacks):
     _register_over_http(event, 1, django_capture_on_commit_callbacks)
     _register_over_http(event, 2, django_capture_on_commit_callbacks)
-    visitor = Client()
+    visitor = browser()
     visitor.get(event.url)
     _register_over_http(event, 3, django_capture_on_commit_callbacks)  # waiting: the page shows the same
     assert Registration.objects.get(email="gjest3@example.com").status == "waiting"
     assert visitor.get(event.url)["X-Hub-Page-Cache"] == "hit"
+
+
+def test_registration_renews_only_the_pages_of_its_event(page_cache, event, django_capture_on_commit_callbacks):
+    visitor = browser()
+    for url in ("/nb/", event.url, "/nb/arrangementer/"):
+        visitor.get(url)
+        assert visitor.get(url)["X-Hub-Page-Cache"] == "hit", url
+    _register_over_http(event, 1, django_capture_on_commit_callbacks)  # a seat taken
+    assert visitor.get(event.url)["X-Hub-Page-Cache"] == "miss"
+    assert visitor.get("/nb/arrangementer/")["X-Hub-Page-Cache"] == "miss"
+    assert visitor.get("/nb/")["X-Hub-Page-Cache"] == "hit"  # the rest of the site stays cached

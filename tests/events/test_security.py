@@ -8,13 +8,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Registration
 from events.registration import register
 from events.tokens import make_cancel_token
-from tests.helpers import publish_child, ui
+from tests.helpers import browser, publish_child, ui
 
 pytestmark = pytest.mark.django_db
 SECRET = "https://zoom.example/j/deltakerlenke-9090"
@@ -58,7 +57,7 @@ def _register_over_http(browser, event, capture, **form):
 def test_same_email_from_another_browser_gets_a_neutral_page_and_the_owner_gets_the_details(
     event, django_capture_on_commit_callbacks
 ):
-    owner, stranger = Client(), Client()
+    owner, stranger = browser(), browser()
     first = _register_over_http(owner, event, django_capture_on_commit_callbacks, **_form(1))
     registration = Registration.objects.get(event=event)
     assert first.status_code == 302 and str(registration.reference) in first["Location"]
@@ -93,7 +92,7 @@ def test_details_resent_to_a_waiting_person_have_no_join_link(event, django_capt
     register(event, name="Venter", email="venter@example.com")
     mail.outbox.clear()
     response = _register_over_http(
-        Client(), event, django_capture_on_commit_callbacks, name="X", email="venter@example.com", consent="on"
+        browser(), event, django_capture_on_commit_callbacks, name="X", email="venter@example.com", consent="on"
     )
     assert response["Location"].endswith("/pamelding/sendt/")
     assert [m.to for m in mail.outbox] == [["venter@example.com"]]
@@ -107,17 +106,17 @@ def test_resending_the_details_to_one_address_is_rate_limited(event, django_capt
     mail.outbox.clear()
     for _ in range(4):
         response = _register_over_http(
-            Client(), event, django_capture_on_commit_callbacks, name="X", email="eier@example.com", consent="on"
+            browser(), event, django_capture_on_commit_callbacks, name="X", email="eier@example.com", consent="on"
         )
         assert response["Location"].endswith("/pamelding/sendt/")  # the page does not tell either
     assert len(mail.outbox) == 2
 
 
 def test_the_registering_browser_submitting_again_sees_its_own_confirmation(event, django_capture_on_commit_callbacks):
-    browser = Client()
-    first = _register_over_http(browser, event, django_capture_on_commit_callbacks, **_form(1))
+    visitor = browser()
+    first = _register_over_http(visitor, event, django_capture_on_commit_callbacks, **_form(1))
     mail.outbox.clear()
-    again = _register_over_http(browser, event, django_capture_on_commit_callbacks, **_form(1))
+    again = _register_over_http(visitor, event, django_capture_on_commit_callbacks, **_form(1))
     assert again["Location"] == first["Location"]
     assert mail.outbox == [] and Registration.objects.filter(event=event).count() == 1
 
@@ -135,6 +134,6 @@ def test_cancel_posts_are_rate_limited_per_client(client, event):
     assert registration.status == "confirmed"
     page = client.get(f"/nb/arrangement/avmelding/{token}/")  # reading the confirm page is not limited
     assert page.status_code == 200 and re.search(r'<form method="post"', page.content.decode())
-    assert Client(REMOTE_ADDR="10.9.8.7").post(f"/nb/arrangement/avmelding/{token}/").status_code == 200
+    assert browser(REMOTE_ADDR="10.9.8.7").post(f"/nb/arrangement/avmelding/{token}/").status_code == 200
     registration.refresh_from_db()
     assert registration.status == "cancelled"

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from hub.models import SiteSettings, StandardPage
 from methods.models import MethodIndexPage
+from tests.helpers import browser
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,7 @@ def test_draft_title_stays_out_of_the_header(client, fragment_cache, django_capt
 def test_settings_saved_in_the_admin_show_in_the_footer_at_once(
     client, admin_client, fragment_cache, home, django_capture_on_commit_callbacks
 ):
-    from django.test import Client
-
-    visitor = Client()
+    visitor = browser()
     _, before = queries(visitor, "/nb/om-prosjektet/")
     site_settings = SiteSettings.for_site(home.get_site())
     assert site_settings.contact_email in before
