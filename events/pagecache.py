@@ -1,9 +1,11 @@
 """Cached pages that show a registration state (the event page, in every language, and the event index) are
 renewed when a registration changes the number of confirmed seats.
 
-The page cache (hub.cache) keys pages by a content generation; `invalidate_pages` bumps it after the
-transaction commits. Where a front-end cache (nginx) is configured, the event's pages and the index pages are
-refreshed there too, after the commit, so the seats left and "full – waiting list" are never stale.
+Only those pages: the page cache (hub.cache) keys each page by its URL path's own version too, and
+`invalidate_paths` renews the event's and the index pages' paths after the transaction commits, so a busy
+registration day does not empty the cache of every other page. Where a front-end cache (nginx) is configured,
+the same pages are refreshed there too, after the commit, so the seats left and "full – waiting list" are never
+stale.
 """
 
 from django.conf import settings
@@ -26,10 +28,24 @@ def _purge_frontend(target):
     purge_pages_from_cache(_pages(target))
 
 
-def registration_state_changed(target):
-    """Call inside the transaction that changed the confirmed seats of `target` (an EventPage or EventSeries)."""
-    from hub.cache import invalidate_pages
+def _paths(pages):
+    paths = set()
+    for page in pages:
+        parts = page.get_url_parts()
+        if parts is not None:
+            paths.add(parts[2])
+    return paths
 
-    invalidate_pages()
+
+def _renew_cached_pages(target):
+    from hub.cache import renew_paths_now
+
+    renew_paths_now(_paths(_pages(target)))
+
+
+def registration_state_changed(target):
+    """Call inside the transaction that changed the confirmed seats of `target` (an EventPage or EventSeries).
+    The pages are looked up after the commit, so the seat lock is not held for it."""
+    transaction.on_commit(lambda: _renew_cached_pages(target), robust=True)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         transaction.on_commit(lambda: _purge_frontend(target), robust=True)

@@ -8,7 +8,7 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import cache, locales
+        from hub import cache, checks, locales  # noqa: F401 - checks: registers `check --deploy` rules
 
         cache.connect_signals()  # page cache generation; before Wagtail's front-end cache handlers
         cache.connect_frontend_signals()

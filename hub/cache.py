@@ -11,6 +11,8 @@ Two layers, both correct on publish:
    across app servers; with the per-process default it is off unless PAGE_CACHE_SECONDS is set.
    A page type opts out by marking its response private/no-cache (e.g. `add_never_cache_headers` in `serve()`);
    responses that set cookies or vary on cookies (forms with a CSRF token) are never stored.
+   Changes that only some pages show (seats left on an event) renew just those paths: each key also holds the
+   path's own *version*, read in the same cache round trip as the generation (`invalidate_paths`).
 
 2. The HTTP cache in front (nginx, tools/nginx/) keeps the same responses for `HUB_FRONTEND_MAX_AGE` seconds
    (`Cache-Control: s-maxage`). Wagtail's front-end cache module calls `NginxRefreshBackend` on publish and
@@ -19,6 +21,7 @@ Two layers, both correct on publish:
    the changed page (indexes, menus) are refreshed too: the parent and the locale's home page.
 """
 
+import hashlib
 import logging
 import uuid
 from urllib.parse import urlsplit, urlunsplit
@@ -33,6 +36,7 @@ from django.utils.translation import get_language
 logger = logging.getLogger("hub.cache")
 
 GENERATION_KEY = "hub:pagecache:generation"
+PATH_VERSION_KEY = "hub:pagecache:path:"
 REFRESH_HEADER = "X-Hub-Cache-Refresh"
 
 
@@ -57,6 +61,35 @@ def current_generation(request=None):
     if request is not None:
         request._hub_generation = value
     return value
+
+
+def _path_version_key(path):
+    return PATH_VERSION_KEY + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()  # any slug, any cache
+
+
+def _generation_and_path_version(request):
+    """Both parts of a page's key in one cache round trip (one query with the database cache)."""
+    path_key = _path_version_key(request.path)
+    found = cache.get_many([GENERATION_KEY, path_key])
+    if GENERATION_KEY in found:
+        request._hub_generation = found[GENERATION_KEY]
+    return current_generation(request), found.get(path_key, "0")
+
+
+def invalidate_paths(paths):
+    """Renew the cached pages at these URL paths (every host, language prefix included, any `?page=`) after the
+    current transaction commits; every other cached page stays."""
+    paths = sorted(set(paths))
+    if paths:
+        transaction.on_commit(lambda: renew_paths_now(paths), robust=True)
+
+
+def renew_paths_now(paths):
+    """`invalidate_paths` without waiting for a commit (for callers that run after it already). The version
+    outlives any page stored under the previous one, so an expired version never brings an old page back."""
+    version = uuid.uuid4().hex
+    timeout = page_cache_seconds() + 60
+    cache.set_many({_path_version_key(path): version for path in set(paths)}, timeout=timeout)
 
 
 def invalidate_pages(**kwargs):
@@ -112,7 +145,8 @@ class PageCacheMiddleware:
         if not page_cache_seconds():
             return None
         query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
-        key = f"hub:page:{current_generation(request)}:{request.get_host()}:{get_language()}:{request.path}?{query}"
+        generation, version = _generation_and_path_version(request)
+        key = f"hub:page:{generation}:{version}:{request.get_host()}:{get_language()}:{request.path}?{query}"
         request._hub_page_cache_key = key
         if is_refresh_request(request):
             return None  # the front-end cache asks for a fresh copy: render and store it again
@@ -188,7 +222,7 @@ def _is_snippet(model):
         from wagtail.snippets.models import get_snippet_models
 
         return model in get_snippet_models()
-    except Exception:  # pragma: no cover - snippets app absent
+    except ImportError:  # pragma: no cover - snippets app absent
         return False
 
 
@@ -227,7 +261,7 @@ class NginxRefreshBackend(HTTPBackend):
         try:
             with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
                 response.read()
-        except Exception as exc:  # a 404 after unpublish is expected and also refreshes the entry
+        except OSError as exc:  # HTTPError/URLError/timeouts; a 404 after unpublish also refreshes the entry
             status = getattr(exc, "code", None)
             if status not in (404, 410):
                 logger.warning("Front-end cache refresh of %s failed: %s", url, exc)

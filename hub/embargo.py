@@ -175,7 +175,14 @@ def _page_deleting(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    keys = getattr(instance, "_hub_media_uses", None)
+    """Also removes uses recorded while the page was being deleted (deleting a live page unpublishes it, which
+    records its uses again after the cascade had collected the old ones)."""
+    if not isinstance(instance, Page):
+        return
+    keys = set(getattr(instance, "_hub_media_uses", ()))
+    late = MediaUse.objects.filter(page_id=instance.pk)
+    keys |= set(late.values_list("kind", "object_id"))
+    late.delete()
     if keys:
         recompute(keys)
 

@@ -1,15 +1,22 @@
-"""`/healthz`: is this app server able to serve? Checks the database, the search backend, the shared cache
-and the task queue. JSON; 200 when all are up, 503 otherwise (load balancers take the node out).
+"""Health of an app server, in two answers.
 
-Error details go to the log, not to the response (the endpoint is public)."""
+`/healthz` (public, liveness): the process answers requests. Plain `ok`, no I/O, nothing named — no versions,
+no component names — so it is cheap to probe every second and tells a stranger nothing.
 
+`/healthz/ready` (operators, readiness): checks the database, the search backend, the shared cache and the task
+queue; JSON with one entry per dependency, 200 when all are up, 503 otherwise (load balancers take the node out).
+Only for a signed-in staff user or a request carrying `Authorization: Bearer <HEALTH_TOKEN>`; anyone else gets
+the same 404 as for any unknown address. Error details go to the log, not to the response.
+"""
+
+import hmac
 import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -77,9 +84,27 @@ def run_checks():
     return results
 
 
+def is_operator(request):
+    """A staff user's session, or the readiness token from the environment (compared in constant time)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and (user.is_staff or user.is_superuser):
+        return True
+    token = getattr(settings, "HUB_HEALTH_TOKEN", "")
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
+
+
 @never_cache
 @require_GET
 def healthz(request):
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def readiness(request):
+    if not is_operator(request):
+        raise Http404
     results = run_checks()
     ok = all(r["ok"] for r in results.values())
     return JsonResponse({"status": "ok" if ok else "error", "checks": results}, status=200 if ok else 503)

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.api import api_router
 from hub.extensions import call
-from hub.health import healthz
+from hub.health import healthz, readiness
 from hub.media_serving import serve_media
 from hub.sitemaps import HubSitemap
 from hub.views import robots_txt
@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap, **dict(call("sitemaps"))}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("healthz/ready", readiness, name="healthz_ready"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -57,8 +57,8 @@ if STORAGES["default"]["BACKEND"] in ("storages.backends.s3.S3Storage", "hub.sto
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
 
 # --- Production foundation (issue 8) ---------------------------------------------------------------------------
-# Load balancers probe /healthz over plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Load balancers probe /healthz and /healthz/ready over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz(/ready)?$"]
 SESSION_COOKIE_SAMESITE = "Lax"
 # nginx (tools/nginx) in front of the app servers; 2 with a load balancer before nginx.
 HUB_PROXY_HOPS = int(env("PROXY_HOPS", "1"))  # noqa: F405

@@ -3,8 +3,9 @@ cache (the database cache), with nginx's cache in front of both when nginx is in
 one app server; the other app server and nginx show the change at once.
 
 Both app servers use the real OpenSearch node (tools/opensearch, under an index prefix of their own): a page
-published on one is found by the other's search at once. Uploaded media are served by nginx from the shared
-media folder, never as a document that could run script.
+published on one is found by the other's search at once. Files of a page that is not live yet answer 404
+through nginx until it goes live (the app decides, nginx sends the bytes from its internal location); uploaded
+media are never served as a document that could run script.
 """
 
 import http.cookies
@@ -35,6 +36,9 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+HEALTH_TOKEN = secrets.token_urlsafe(24)
 
 
 def wait_for(url, proc, timeout=60):
@@ -77,6 +81,8 @@ def production_env(tmp, dbname, nginx_port, search_url, index_prefix):
         SEARCH_BACKEND="opensearch",
         SEARCH_URL=search_url,
         SEARCH_INDEX_PREFIX=index_prefix,
+        MEDIA_ACCEL_REDIRECT="/_media/" if NGINX else "",  # the app decides, nginx sends the bytes
+        HEALTH_TOKEN=HEALTH_TOKEN,
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
@@ -202,7 +208,8 @@ def save_draft_title(env, slug, title):
 
 def test_healthz_on_every_node_checks_the_shared_services(cluster):
     for node in cluster["nodes"]:
-        data = get(node, "/healthz").json()
+        assert get(node, "/healthz").text == "ok\n"
+        data = get(node, "/healthz/ready", Authorization=f"Bearer {HEALTH_TOKEN}").json()
         assert data["status"] == "ok"
         assert data["checks"]["cache"]["detail"] == "DatabaseCache"
 
@@ -306,3 +313,58 @@ def test_nginx_serves_uploaded_media_and_never_as_a_document(cluster):
         assert response.headers["Content-Type"] == "application/octet-stream"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert "sandbox" in response.headers["Content-Security-Policy"]
+
+
+DRAFT_WITH_FILES = """
+import io, json
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from hub.models import HomePage, StandardPage
+buf = io.BytesIO(); PILImage.new("RGB", (60, 40), (10, 90, 200)).save(buf, format="PNG")
+image = get_image_model()(title="Embargo-foto", file=ContentFile(buf.getvalue(), name="embargo-foto.png")); image.save()
+rendition = image.get_rendition("fill-30x20")
+document = get_document_model()(title="Embargo-notat", file=ContentFile(b"%PDF-1.4 notat", name="notat.pdf"))
+document.save()
+home = HomePage.objects.get(locale__language_code="nb", depth=2)
+page = StandardPage(title="Kommer snart", slug="kommer-snart", live=False, has_unpublished_changes=True)
+page.body = [
+    ("image", {"image": image, "alt_text": "Foto", "decorative": False, "caption": "", "credit": ""}),
+    ("document", {"document": document, "title": "Notat", "description": ""}),
+]
+home.add_child(instance=page)
+page.save_revision()
+print(json.dumps({"page": page.pk, "original": image.file.url, "rendition": rendition.url,
+                  "document": document.url, "document_file": "/media/" + document.file.name}))
+"""
+
+
+@pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+def test_files_of_a_page_not_yet_live_answer_404_through_nginx_until_it_goes_live(cluster):
+    proxy = cluster["proxy"]
+    made = json.loads(manage(cluster["env"], "shell", "-c", DRAFT_WITH_FILES).strip().splitlines()[-1])
+    urls = {key: made[key] for key in ("original", "rendition", "document", "document_file")}
+    assert {key: get(proxy, url).status_code for key, url in urls.items()} == dict.fromkeys(urls, 404)
+    assert get(proxy, "/_media/" + urls["original"].removeprefix("/media/")).status_code == 404  # internal only
+
+    editor = Editor(proxy).login()  # may edit the page: sees the files in the preview, never cached
+    preview = editor.get(urls["rendition"])
+    assert preview.status_code == 200 and preview.content.startswith(b"\x89PNG")
+    assert preview.headers["Cache-Control"] == "private, no-store"
+
+    page_id = made["page"]
+    assert (
+        editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
+        == 302
+    )
+    for key, url in urls.items():
+        response = get(proxy, url)
+        assert response.status_code == 200, (key, url)
+        assert "X-Accel-Redirect" not in response.headers  # nginx followed it
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    rendition = get(proxy, urls["rendition"])
+    assert rendition.content.startswith(b"\x89PNG")
+    assert rendition.headers["Content-Type"] == "image/png"
+    assert rendition.headers["Cache-Control"] == "public, max-age=86400"
+    assert get(proxy, urls["document"]).content == b"%PDF-1.4 notat"
