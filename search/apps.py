@@ -9,12 +9,23 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from .models import Synonym
+        from .models import EquivalentForms, Synonym
 
-        post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="hubsearch-synonym-saved")
-        post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="hubsearch-synonym-deleted")
+        for model in (Synonym, EquivalentForms):
+            post_save.connect(synonyms_changed, sender=model, dispatch_uid=f"hubsearch-{model.__name__}-saved")
+            post_delete.connect(synonyms_changed, sender=model, dispatch_uid=f"hubsearch-{model.__name__}-deleted")
+        post_migrate.connect(text_search_configurations, sender=self, dispatch_uid="hubsearch-pg-configs")
+
+
+def text_search_configurations(using="default", **kwargs):
+    """After every migrate: add the hunspell dictionary to hub_nb/hub_nn if it has been installed since."""
+    from django.db import connections
+
+    from .pg_configs import ensure
+
+    ensure(connections[using])
 
 
 def synonyms_changed(**kwargs):

@@ -35,6 +35,30 @@ class Synonym(models.Model):
         return seen
 
 
+class EquivalentForms(models.Model):
+    """Spellings of one word in Bokmål and Nynorsk, or before and after a spelling reform ("forteljing,
+    fortelling", "framtid, fremtid"). A query in one form also finds the others, in any inflection."""
+
+    forms = models.CharField(
+        _("forms"),
+        max_length=300,
+        help_text=_("The same word as written in Bokmål and Nynorsk (or old and new spelling), separated by commas."),
+    )
+
+    panels = [FieldPanel("forms")]
+
+    class Meta:
+        ordering = ["forms"]
+        verbose_name = _("equivalent spelling")
+        verbose_name_plural = _("equivalent spellings")
+
+    def __str__(self):
+        return self.forms
+
+    def term_list(self):
+        return Synonym(terms=self.forms).term_list()
+
+
 class QueryLogEntry(models.Model):
     """How often a normalised query was searched per language and day. No visitor data is stored."""
 

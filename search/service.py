@@ -4,21 +4,21 @@ It picks the engine for the configured default backend and falls back to the dat
 the "database" backend entry) with a logged warning when an external engine fails, so search never 500s.
 """
 
-import difflib
 import json
 import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Sum
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from . import facets as facet_mod
-from . import registry
+from . import registry, spelling
 from .engines import Hits, SearchSpec
 from .engines import database as db_engines
+from .lexicon import fold
 from .text import highlight, page_text
 
 logger = logging.getLogger("search")
@@ -45,7 +45,7 @@ def engine_for(name="default"):
 
 
 def database_engine():
-    return engine_for("database") if _backend_conf("database") else db_engines.for_connection("norwegian")
+    return engine_for("database") if _backend_conf("database") else db_engines.for_connection("hub_nb")
 
 
 def _run(method, *args):
@@ -79,22 +79,36 @@ class Outcome:
     engine: str = ""
     degraded: bool = False
     relaxed: bool = False  # no page had every word, so any word was enough
+    suggestion: object = None  # spelling.Suggestion when nothing matched the words as typed
+    corrected: bool = False  # the results are the suggestion's (it was certain)
 
 
-def search(terms, language=None, filters=None, offset=0, limit=10):
+def search(terms, language=None, filters=None, offset=0, limit=10, exact=False):
+    """Pages matching every word; if none, a certain spelling correction's pages (unless `exact`), else pages
+    matching any word. Accents are folded (kafé = kafe), as the indexes hold them."""
     filters = {f: list(v) for f, v in (filters or {}).items() if v and f in registry.FACETS}
     if language:  # results are in one language already: no language facet to count, show or filter by
         filters.pop("language", None)
     facets = [f for f in facet_mod.available() if not (language and f == "language")]
-    spec = SearchSpec(terms=terms, language=language, filters=filters, facets=facets, offset=offset, limit=limit)
+    folded = [fold(t) for t in terms]
+    spec = SearchSpec(terms=folded, language=language, filters=filters, facets=facets, offset=offset, limit=limit)
     hits, engine, degraded = _run("search", spec)
-    relaxed = False
-    if hits.total == 0 and len(terms) > 1:
-        spec.operator = "or"
-        hits, engine, degraded2 = _run("search", spec)
-        relaxed, degraded = hits.total > 0, degraded or degraded2
+    relaxed, suggestion, corrected = False, None, False
+    if hits.total == 0 and folded:
+        suggestion = spelling.suggest(terms, language)
+        if suggestion and suggestion.certain and not exact:
+            spec.terms = [fold(t) for t in suggestion.terms]
+            hits, engine, degraded2 = _run("search", spec)
+            corrected, degraded = hits.total > 0, degraded or degraded2
+            terms = suggestion.terms if corrected else terms
+        if hits.total == 0 and len(folded) > 1:
+            spec.terms, spec.operator = folded, "or"
+            hits, engine, degraded2 = _run("search", spec)
+            relaxed, degraded = hits.total > 0, degraded or degraded2
     results = build_results(hits.ids, terms)
-    return Outcome(hits, results, facet_list(hits.facets, filters, language), engine, degraded, relaxed)
+    return Outcome(
+        hits, results, facet_list(hits.facets, filters, language), engine, degraded, relaxed, suggestion, corrected
+    )
 
 
 def load_pages(ids):
@@ -123,12 +137,12 @@ def load_pages(ids):
         for extra in ("municipality", "county"):
             try:
                 f = stype.model._meta.get_field(extra)
-                if f.is_relation and not f.many_to_many and extra not in single:
-                    single.append(extra)
-                if extra == "municipality" and f.is_relation:
-                    single.append("municipality__county")  # the result links both place names (place_links)
-            except Exception:
-                pass
+            except FieldDoesNotExist:
+                continue
+            if f.is_relation and not f.many_to_many and extra not in single:
+                single.append(extra)
+            if extra == "municipality" and f.is_relation:
+                single.append("municipality__county")  # the result links both place names (place_links)
         many = [f.name for f in fields.values() if f.many_to_many or f.one_to_many]
         qs = stype.model.objects.filter(pk__in=pks).select_related("locale", *single).prefetch_related(*many)
         pages.update({p.pk: p for p in qs})
@@ -166,40 +180,6 @@ def facet_list(counts, filters, language):
 def autocomplete(terms, language, limit=8):
     ids, _engine, _degraded = _run("autocomplete", terms, language, limit)
     return load_pages(ids)
-
-
-def spelling_suggestion(terms, language):
-    """Closest words from the titles of live pages (edit distance), or None."""
-    vocab = title_vocabulary(language)
-    if not terms or not vocab:
-        return None
-    fixed, changed = [], False
-    for term in terms:
-        if term in vocab or len(term) < 4:
-            fixed.append(term)
-            continue
-        close = difflib.get_close_matches(term, vocab, n=1, cutoff=0.75)
-        fixed.append(close[0] if close else term)
-        changed |= bool(close)
-    return " ".join(fixed) if changed else None
-
-
-def title_vocabulary(language):
-    from django.db.models import Count, Max
-
-    from .text import tokens
-
-    qs = Page.objects.live().public().filter(content_type_id__in=list(facet_mod.content_type_ids()))
-    if language:
-        qs = qs.filter(locale__language_code=language)
-    state = qs.order_by().aggregate(n=Count("pk"), last=Max("last_published_at"))  # new content, new vocabulary
-    stamp = state["last"].timestamp() if state["last"] else 0  # no spaces in the key (memcached-safe)
-    key = f"hubsearch:vocab:{language or 'all'}:{state['n']}:{stamp}"
-    vocab = cache.get(key)
-    if vocab is None:
-        vocab = sorted({t for title in qs.values_list("title", flat=True)[:20000] for t in tokens(title) if len(t) > 3})
-        cache.set(key, vocab, 600)
-    return vocab
 
 
 def popular_searches(language, limit=8):

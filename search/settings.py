@@ -20,8 +20,9 @@ def database_backend():
     return {
         # modelsearch's database backend; on SQLite our stemming FTS5 subclass (search/backends/sqlite.py).
         "BACKEND": "search.backends.database",
-        # PostgreSQL stems Norwegian with this; SQLite ignores it.
-        "SEARCH_CONFIG": "norwegian",
+        # PostgreSQL: the configuration of modelsearch's own queries (admin, API); our engine and indexer pick
+        # hub_nb / hub_nn / english per page and query language (search.pg_configs). SQLite ignores it.
+        "SEARCH_CONFIG": "hub_nb",
         "AUTO_UPDATE": True,
     }
 

@@ -1,19 +1,22 @@
-"""Editor-maintained synonyms: query expansion on the database backends, a synonym_graph filter on OpenSearch."""
+"""Editor-maintained synonyms and equivalent spellings (Bokmål/Nynorsk, spelling reforms): query expansion on every
+engine (database backends and OpenSearch alike), plus a synonym_graph filter on OpenSearch."""
 
 from django.core.cache import cache
 
+from . import lexicon
 from .text import WORD, stem
 
-CACHE_KEY = "hubsearch:synonyms:v1"
+CACHE_KEY = "hubsearch:synonyms:v2"
 
 
 def synonym_sets():
-    """[[term, ...], ...] for every synonym set, cached until a set changes."""
+    """[[term, ...], ...] for every synonym set and equivalent spelling, cached until one changes."""
     sets = cache.get(CACHE_KEY)
     if sets is None:
-        from .models import Synonym
+        from .models import EquivalentForms, Synonym
 
         sets = [s.term_list() for s in Synonym.objects.all()]
+        sets += [[lexicon.fold(t) for t in s.term_list()] for s in EquivalentForms.objects.all()]
         sets = [s for s in sets if len(s) > 1]
         cache.set(CACHE_KEY, sets, 3600)
     return sets
@@ -37,12 +40,17 @@ def engine_rules():
 def expand(terms, lang="nb"):
     """Each query word as a group of alternatives; an alternative is a list of words (a phrase if several).
 
-    A set matches a word by its exact form or its stem, so "samskapingen" expands like "samskaping".
+    A set matches a word by its exact form or its stem, so "samskapingen" expands like "samskaping" and
+    "forteljingane" like "forteljing". A compound also matches its parts as a phrase ("leksehjelp": "lekse hjelp"),
+    which is how the index holds the parts of the compounds in the text.
     """
     sets = synonym_sets()
     groups = []
     for term in terms:
         alternatives = [[term]]
+        split = list(lexicon.parts(term, lang if lang in lexicon.FILES else "nb"))
+        if split:
+            alternatives.append(split)
         term_stem = stem(term, lang)
         for terms_in_set in sets:
             single = [t for t in terms_in_set if " " not in t and "-" not in t]

@@ -13,6 +13,8 @@ import Stemmer
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from .lexicon import fold
+
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 12
 MAX_TERM_CHARS = 40
@@ -49,7 +51,7 @@ def stemmer(lang):
 
 
 def stem(word, lang="nb"):
-    return stemmer(lang).stemWord(word.lower())
+    return stemmer(lang).stemWord(fold(word.lower()))
 
 
 # Norwegian writes compounds as one word ("reparasjonskafé", "barnebibliotekaren", "evaluering" for
@@ -65,7 +67,7 @@ def compound_prefix(word, lang="nb"):
 
 
 def stem_text(text, lang="nb"):
-    words = WORD.findall(strip_tags(text or "").lower())
+    words = WORD.findall(fold(strip_tags(text or "").lower()))
     return " ".join(stemmer(lang).stemWords(words))
 
 
@@ -78,7 +80,7 @@ def page_text(page, limit=20000):
         if isinstance(f, index.SearchField) and f.field_name != "title":
             try:
                 value = f.get_value(page)
-            except Exception:  # a colleague's half-built field must not break search
+            except (AttributeError, LookupError, TypeError, ValueError):  # a half-built field must not break search
                 continue
             if isinstance(value, (list, tuple)):
                 value = " ".join(str(v) for v in value)

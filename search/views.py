@@ -82,13 +82,14 @@ def search_view(request):
     all_languages = request.GET.get("sprak") == "alle"
     language = None if all_languages else visitor_language
     filters = _filters(request)
+    exact = request.GET.get("eksakt") == "1"  # "search instead for" the words as typed, no spelling correction
     if not all_languages:
         filters.pop("language", None)  # one language already; the facet is not shown in this mode either
     outcome, page_obj = None, None
     if terms:
 
         def run(offset):
-            return service.search(terms, language, filters, offset, PER_PAGE)
+            return service.search(terms, language, filters, offset, PER_PAGE, exact=exact)
 
         offset = _offset(request)
         window = _Window(run, offset, run(offset))
@@ -107,7 +108,9 @@ def search_view(request):
         "this_language_url": _query_string(raw, filters, all_languages=False),
         "all_languages_url": _query_string(raw, filters, all_languages=True),
         "picks": service.editors_picks(raw) if terms and (page_obj is None or page_obj.number == 1) else [],
-        "suggestion": service.spelling_suggestion(terms, language) if empty else None,
+        "suggestion": outcome.suggestion.text if outcome and outcome.suggestion and not outcome.corrected else None,
+        "corrected": outcome.suggestion.text if outcome and outcome.corrected else None,
+        "exact_url": _query_string(raw, filters, all_languages) + "&eksakt=1",
         "popular": service.popular_searches(visitor_language) if (empty or not terms) else [],
     }
     return TemplateResponse(request, "search/search_page.html", context)

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Synonym
+from .models import EquivalentForms, Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -20,6 +20,17 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class EquivalentFormsViewSet(SnippetViewSet):
+    model = EquivalentForms
+    icon = "search"
+    menu_label = _("Equivalent spellings")
+    list_display = ["forms"]
+    search_fields = None
+
+
+register_snippet(EquivalentFormsViewSet)
 
 
 @hooks.register("register_admin_urls")

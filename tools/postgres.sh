@@ -19,3 +19,13 @@ fi
 if [ "$(psql -Atq -d postgres -c "select 1 from pg_database where datname='samskaping'")" != "1" ]; then
   createdb samskaping
 fi
+# Norwegian dictionaries for full text search (search/pg_configs.py): Debian's hunspell-no (hyphen-no alongside),
+# converted into the server's tsearch_data folder. Licences: docs/search-dictionaries.md.
+if [ ! -f /usr/share/hunspell/nb_NO.dic ] || [ ! -f /usr/share/hyphen/hyph_nb_NO.dic ]; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-no hyphen-no >/dev/null; } ||
+    echo "postgres.sh: could not install hunspell-no; search falls back to the Snowball stemmer" >&2
+fi
+tsearch="/usr/share/postgresql/$version/tsearch_data"
+if [ -f /usr/share/hunspell/nb_NO.dic ] && { [ ! -f "$tsearch/hub_nb.dict" ] || [ /usr/share/hunspell/nb_NO.dic -nt "$tsearch/hub_nb.dict" ]; }; then
+  python3 "$(dirname "$0")/search_dictionaries.py" postgres "$tsearch"
+fi

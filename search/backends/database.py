@@ -1,7 +1,7 @@
-"""`BACKEND: "search.backends.database"`: modelsearch's database backend, with our stemming SQLite variant.
+"""`BACKEND: "search.backends.database"`: modelsearch's database backend, analysing each page in its language.
 
-PostgreSQL and others get modelsearch's own backend (Norwegian via SEARCH_CONFIG); SQLite with FTS5 gets
-`search.backends.sqlite.StemmedSQLiteSearchBackend`.
+PostgreSQL gets `search.backends.postgres.LocalePostgresSearchBackend` (a configuration per locale, compound
+parts); SQLite with FTS5 gets `search.backends.sqlite.StemmedSQLiteSearchBackend`; others modelsearch's own.
 """
 
 from django.db import connection
@@ -16,4 +16,8 @@ def SearchBackend(params):  # noqa: N802 - modelsearch looks the factory up by t
             from .sqlite import StemmedSQLiteSearchBackend
 
             return StemmedSQLiteSearchBackend(params)
+    if connection.vendor == "postgresql":
+        from .postgres import LocalePostgresSearchBackend
+
+        return LocalePostgresSearchBackend(params)
     return modelsearch_backend(params)

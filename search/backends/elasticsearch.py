@@ -1,6 +1,8 @@
 """Elasticsearch 9 with the same per-language fields, facets and synonyms as our OpenSearch backend.
 (Not exercised by the test suite: there is no Elasticsearch node here.)"""
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Index,
@@ -29,6 +31,7 @@ class HubElasticsearchAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryC
 
 
 class HubElasticsearchBackend(HubBackendMixin, Elasticsearch9SearchBackend):
+    client_errors = (ApiError, TransportError)
     mapping_class = HubElasticsearchMapping
     index_class = HubElasticsearchIndex
     query_compiler_class = HubElasticsearchQueryCompiler

@@ -2,7 +2,8 @@
 
 modelsearch's SQLite backend stores words as written, so "frivillige" never finds "frivilligheten". This
 subclass stores title and body stemmed with PyStemmer in the page's language (Norwegian for nb/nn, English for
-en) and stems query words the same way. The autocomplete column stays unstemmed for prefix matching.
+en), accents folded, with the compound parts the shared lexicon finds (search.lexicon) added to the body, and
+stems query words the same way. The autocomplete column stays unstemmed for prefix matching.
 Our own query engine (`search.engines.database.SQLiteEngine`) ranks inside one FTS query.
 """
 
@@ -19,6 +20,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
+from ..lexicon import parts_text
 from ..text import stem, stem_text
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -30,13 +32,25 @@ def object_language(obj):
 
 
 class StemmedObjectIndexer(ObjectIndexer):
+    # modelsearch's own computations, called directly: through super() its cached_property would store the raw
+    # text under "title"/"body" and shadow the stemmed values below.
+    @cached_property
+    def raw_title(self):
+        return ObjectIndexer.title.func(self)
+
+    @cached_property
+    def raw_body(self):
+        return ObjectIndexer.body.func(self)
+
     @cached_property
     def title(self):
-        return stem_text(super().title, object_language(self.obj))
+        return stem_text(self.raw_title, object_language(self.obj))
 
     @cached_property
     def body(self):
-        return stem_text(super().body, object_language(self.obj))
+        lang = object_language(self.obj)
+        text = self.raw_body
+        return stem_text(text + " " + parts_text(self.raw_title + " " + text, lang), lang)
 
 
 class StemmedSQLiteIndex(SQLiteIndex):

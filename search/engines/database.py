@@ -1,8 +1,9 @@
 """Search over modelsearch's own index table: the match evaluated once per search, facet counts as SQL aggregates.
 
-PostgreSQL: `hub_vector @@ to_tsquery('norwegian', …)` (the stored `title || body` column of migration 0003,
-GIN-indexed), ranked with ts_rank. SQLite: one FTS5 MATCH ordered by bm25(), over text that our backend
-(`search.backends.sqlite`) stored stemmed, instead of modelsearch's per-row correlated BM25 subquery.
+PostgreSQL: `hub_vector @@ to_tsquery('hub_nb', …)` (the query language's configuration, search.pg_configs; the
+stored `title || body` column of migration 0003, GIN-indexed), ranked with ts_rank. SQLite: one FTS5 MATCH
+ordered by bm25(), over text that our backend (`search.backends.sqlite`) stored stemmed, instead of modelsearch's
+per-row correlated BM25 subquery.
 
 One query yields every matching page id, best first (ranking needs every match scored anyway); the total is its
 length and the slice its head. The facet counts are GROUP BY queries over that id set, sent back as one array
@@ -21,6 +22,7 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
 from .. import facets as facet_mod
+from ..pg_configs import CONFIGS, config_for
 from ..synonyms import expand
 from ..text import compound_prefix, stem
 from . import Hits
@@ -136,8 +138,8 @@ class DatabaseEngine:
 class PostgresEngine(DatabaseEngine):
     name = "postgresql"
 
-    def __init__(self, config="norwegian"):
-        self.config = config or "norwegian"
+    def __init__(self, config="hub_nb"):
+        self.config = config or "hub_nb"
 
     @staticmethod
     def _lexeme(word):
@@ -150,7 +152,7 @@ class PostgresEngine(DatabaseEngine):
 
     def tsquery(self, spec):
         groups = []
-        for alternatives in expand(spec.terms):
+        for alternatives in expand(spec.terms, spec.language or "nb"):
             alts = [
                 self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
                 for words in alternatives
@@ -160,8 +162,9 @@ class PostgresEngine(DatabaseEngine):
         return joiner.join(groups)
 
     def configs(self, language):
-        """The text search configurations the query is parsed with: the one the index used for that language."""
-        return (self.config,)
+        """The text search configurations the query is parsed with: the one the index used for that language,
+        or every language's (ORed) when the visitor searches all of them."""
+        return (config_for(language),) if language else tuple(dict.fromkeys(CONFIGS.values()))
 
     def _tsquery_sql(self, configs):
         return "(" + " || ".join("to_tsquery(%s::regconfig, %s)" for _ in configs) + ")"
@@ -211,7 +214,7 @@ class SQLiteEngine(DatabaseEngine):
     def match_expression(self, spec):
         langs = [spec.language] if spec.language else ["nb", "en"]
         groups = []
-        for alternatives in expand(spec.terms):
+        for alternatives in expand(spec.terms, spec.language or "nb"):
             alts = set()
             for words in alternatives:
                 for lang in langs:

@@ -9,11 +9,11 @@ from wagtail.models import PageViewRestriction
 
 from .. import registry
 from ..documents import GROUPS, language_group
+from ..synonyms import expand
 from ..text import compound_prefix
 from . import Hits
 
 FACET_SIZE = 1000  # every value, not the engines' default ten
-GROUP_LANGUAGE = {"no": "nb", "en": "en"}  # the stemmer for each analyzer group's prefix queries
 
 
 def restricted_paths():
@@ -48,15 +48,22 @@ class OpenSearchEngine:
         return [language_group(spec.language)] if spec.language else list(GROUPS)
 
     def compound_query(self, spec, groups):
-        """Every word (AND) or any word (OR) matched as written or as the start of a compound: a `prefix` query
-        with our stem of the word on each language group's text (same Snowball stemmer as the index)."""
+        """Every word (AND) or any word (OR), each matched as written, as the start of a compound (a `prefix`
+        query with our stem of the word, the same Snowball stemmer the index ends with), or as one of its
+        alternatives: synonyms, equivalent spellings and the word's compound parts as a phrase (search.synonyms)."""
+        fields = [f"hub_text_{g}" for g in groups]
         clauses = []
-        for term in spec.terms:
-            options = [{"multi_match": {"query": term, "fields": [f"hub_text_{g}" for g in groups]}}]
-            for group in groups:
-                prefix = compound_prefix(term, GROUP_LANGUAGE[group])
-                if prefix:
-                    options.append({"prefix": {f"hub_text_{group}": prefix}})
+        for alternatives in expand(spec.terms, spec.language or "nb"):
+            options = []
+            for words in alternatives:
+                if len(words) > 1:
+                    options.append({"multi_match": {"query": " ".join(words), "type": "phrase", "fields": fields}})
+                    continue
+                options.append({"multi_match": {"query": words[0], "fields": fields}})
+                for group in groups:
+                    prefix = compound_prefix(words[0], group)
+                    if prefix:
+                        options.append({"prefix": {f"hub_text_{group}": prefix}})
             clauses.append({"bool": {"should": options, "minimum_should_match": 1}})
         if spec.operator == "and":
             return {"bool": {"must": clauses}}

@@ -33,9 +33,9 @@ def test_bokmal_inflections_find_each_other(client, nb_home):
 
 def test_synonyms_expand_the_query(client, nb_home):
     page(nb_home, "Co-creation in practice", "A guide to co-creation with volunteers.")
-    assert get(client, URL, q="samskapning", sprak="alle").context["outcome"].hits.total == 0
-    Synonym.objects.create(terms="samskaping, co-creation, samskapning")
-    assert "Co-creation in practice" in result_titles(get(client, URL, q="samskapning", sprak="alle"))
+    assert get(client, URL, q="kvarkzot", sprak="alle", eksakt="1").context["outcome"].hits.total == 0
+    Synonym.objects.create(terms="kvarkzot, co-creation")
+    assert "Co-creation in practice" in result_titles(get(client, URL, q="kvarkzot", sprak="alle"))
 
 
 def test_results_show_type_highlighted_snippet_and_escape_html(client, nb_home):
@@ -136,7 +136,7 @@ def test_editors_picks_are_shown_without_creating_query_rows(client, nb_home):
 def test_empty_state_offers_spelling_suggestion_and_popular_searches(client, nb_home):
     page(nb_home, "Fortellerkveld i biblioteket", "fortellerkveld")
     QueryLogEntry.objects.create(query="lesesirkel", language="nb", day=datetime.date.today(), searches=9, hits=3)
-    response = get(client, URL, q="fortelerkveld")
+    response = get(client, URL, q="fortelerkveld", eksakt="1")  # as typed: no automatic correction
     assert response.context["outcome"].hits.total == 0
     assert response.context["suggestion"] == "fortellerkveld"
     assert "lesesirkel" in response.context["popular"]
@@ -149,16 +149,16 @@ def test_query_log_counts_searches_without_personal_data_and_reports_to_editors(
     with pytest.MonkeyPatch.context():
         for _ in range(3):
             get(client, URL, q="  Lydbokmaraton ")
-        get(client, URL, q="finnesikke")
+        get(client, URL, q="qxzvykt")
     querylog.flush()
     entry = QueryLogEntry.objects.get(query="lydbokmaraton", language="nb")
     assert entry.searches == 3 and entry.hits == 1 and not entry.zero_results
-    assert QueryLogEntry.objects.get(query="finnesikke").zero_results
+    assert QueryLogEntry.objects.get(query="qxzvykt").zero_results
     fields = {f.name for f in QueryLogEntry._meta.get_fields()}
     assert fields == {"id", "query", "language", "day", "searches", "hits", "zero_results"}
     report = admin_client.get("/admin/reports/search-queries/")
     assert report.status_code == 200
-    assert "lydbokmaraton" in report.content.decode() and "finnesikke" in report.content.decode()
+    assert "lydbokmaraton" in report.content.decode() and "qxzvykt" in report.content.decode()
 
 
 def test_query_report_is_for_editors_only(client, make_user):
@@ -190,7 +190,9 @@ def test_search_page_query_count_is_bounded(client, nb_home, django_assert_max_n
 def test_update_index_rebuilds_and_search_still_works(client, nb_home):
     page(nb_home, "Strikkekafé", "strikkekafé")
     call_command("update_index", stdout=open("/dev/null", "w"))
-    assert result_titles(get(client, URL, q="strikkekafé")) == ["Strikkekafé"]
+    titles = result_titles(get(client, URL, q="strikkekafé"))
+    assert titles[0] == "Strikkekafé"
+    assert "Strikkekafeen som ble en møteplass" in titles  # accents folded: kafé = kafe
 
 
 def test_no_500_when_an_engine_backend_is_unreachable(client, nb_home, caplog, settings):

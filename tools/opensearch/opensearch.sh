@@ -96,6 +96,18 @@ log_tail() {
     grep -E 'FATAL|ERROR|Exception:' "$CONSOLE_LOG" | grep -v '^[[:space:]]*at ' | head -n 5 >&2 || true
 }
 
+# Norwegian hunspell dictionaries (Debian's hunspell-no) into the node's config/hunspell/hub_{nb,nn}/, read by the
+# search analyzers (search/backends/opensearch.py). Without them the analyzers use the Snowball stemmer alone.
+place_dictionaries() {
+    mkdir -p "$BASE_DIR/config"
+    if [[ -f /usr/share/hunspell/nb_NO.dic ]] && command -v python3 >/dev/null 2>&1; then
+        python3 "$REPO_ROOT/tools/search_dictionaries.py" opensearch "$BASE_DIR/config" ||
+            log "warning: could not place the hunspell dictionaries"
+    else
+        log "note: no hunspell-no dictionaries (apt-get install hunspell-no); Norwegian analysis uses Snowball only"
+    fi
+}
+
 cmd_start() {
     if is_running; then
         log "already running (pid $(read_pid)) at $URL"
@@ -114,6 +126,7 @@ cmd_start() {
 
     mkdir -p "$BASE_DIR" "$LOG_DIR" "$BASE_DIR/tmp"
     : >"$CONSOLE_LOG"
+    place_dictionaries
 
     local -a jvm_opts=(
         "-Xms$HEAP" "-Xmx$HEAP"
@@ -222,7 +235,7 @@ cmd_status() {
 }
 
 usage() {
-    echo "usage: $0 {start|stop|restart|status|build|logs}" >&2
+    echo "usage: $0 {start|stop|restart|status|build|logs|dictionaries}" >&2
     exit 2
 }
 
@@ -232,6 +245,7 @@ case "${1:-}" in
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;
     build) build; log "build ok: $JAR" ;;
+    dictionaries) place_dictionaries ;;
     logs) tail -n "${2:-100}" "$CONSOLE_LOG" ;;
     *) usage ;;
 esac

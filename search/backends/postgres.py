@@ -1,0 +1,91 @@
+"""modelsearch's PostgreSQL backend, analysing each object in its own language.
+
+modelsearch builds every vector with one configuration. Here a page is analysed with its locale's configuration
+(search.pg_configs: hub_nb, hub_nn, english), its text has accents folded (kafé = kafe), and the compound parts
+found by the shared lexicon (search.lexicon) are added to the body at the lowest weight, so "lekser" finds
+"leksehjelp" and "utvikler" finds "samfunnsutvikleren".
+"""
+
+from django.db.models.sql.subqueries import InsertQuery
+from django.utils.functional import cached_property
+from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
+    PostgresIndex,
+    PostgresSearchBackend,
+)
+from modelsearch.conf import get_app_config
+from modelsearch.index import SearchField
+from modelsearch.utils import get_content_type_pk
+
+from ..lexicon import fold, parts_text
+from ..pg_configs import config_for
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+def object_language(obj):
+    locale = getattr(obj, "locale", None)
+    return getattr(locale, "language_code", "nb") or "nb"
+
+
+class LocaleObjectIndexer(ObjectIndexer):
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.lang = object_language(obj)
+        self.config = config_for(self.lang)
+
+    def prepare_value(self, value):
+        return fold(super().prepare_value(value))
+
+    @cached_property
+    def body(self):
+        texts = [
+            (value, boost)
+            for field in self.search_fields
+            for current, boost, value in self.prepare_field(self.obj, field)
+            if isinstance(current, SearchField) and current.field_name != "title"
+        ]
+        compounds = parts_text(self.title_text + " " + self.body_text, self.lang)
+        if compounds:
+            texts.append((compounds, "D"))
+        return self.as_vector(texts)
+
+
+class LocalePostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """modelsearch's upsert (same columns, same conflict rule), with LocaleObjectIndexer."""
+        if not model.get_search_fields():
+            return
+        indexers = [LocaleObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            sqls = []
+            for column in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(IndexEntry._meta.get_field(column), getattr(indexer, column))
+                sql, value_params = value.as_sql(compiler, self.write_connection)
+                sqls.append(sql)
+                params.extend(value_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {sqls[0]}, {sqls[1]}, {sqls[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, autocomplete, body, "
+                f"title_norm, title_text, body_text) (VALUES {', '.join(rows)}) "
+                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, "
+                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, title_text = EXCLUDED.title_text, "
+                "body_text = EXCLUDED.body_text",
+                params,
+            )
+        self._refresh_title_norms()
+
+
+class LocalePostgresSearchBackend(PostgresSearchBackend):
+    index_class = LocalePostgresIndex
+
+
+SearchBackend = LocalePostgresSearchBackend

@@ -1,0 +1,91 @@
+"""Search that understands Norwegian, on PostgreSQL and on the real OpenSearch node, through the public search page:
+compound parts, Bokmål/Nynorsk equivalent spellings, English analysis, accents and "Did you mean …?".
+
+The same behaviour on SQLite is tested over HTTP in test_sqlite.py.
+"""
+
+import pytest
+
+from search import lexicon
+from search.models import EquivalentForms
+from tests.factories.search import get, home_for, page, result_titles
+
+pytestmark = pytest.mark.django_db
+NB, NN, EN = "/nb/sok/", "/nn/sok/", "/en/sok/"
+
+
+@pytest.fixture(params=["postgresql", pytest.param("opensearch", marks=pytest.mark.opensearch)])
+def engine(request, home):
+    """Each test once on the database backend (PostgreSQL) and once on the OpenSearch node."""
+    from django.core.cache import cache
+
+    cache.clear()  # vocabularies and synonym sets cached by earlier, rolled-back tests
+    if request.param == "opensearch":
+        node = request.getfixturevalue("opensearch")
+        return type("Engine", (), {"name": "opensearch", "ready": staticmethod(node.refresh)})
+    return type("Engine", (), {"name": "postgresql", "ready": staticmethod(lambda: None)})
+
+
+def search(client, url, engine, **params):
+    response = get(client, url, **params)
+    assert response.context["outcome"].engine == engine.name
+    return response
+
+
+def test_the_dictionary_splits_compounds_with_linking_letters():
+    assert lexicon.get("nb") is not None, "Debian's hunspell-no is not installed (tools/postgres.sh installs it)"
+    assert lexicon.parts("samfunnsutvikleren", "nb") == ("samfunn", "utvikleren")
+    assert lexicon.parts("leksehjelp", "nb") == ("lekse", "hjelp")
+    assert lexicon.parts("frivilligheten", "nb") == ()  # a derivation, not a compound
+    assert lexicon.fold("Kafé på Ærø") == "Kafe på Ærø"
+
+
+def test_a_part_of_a_compound_finds_the_compound(client, home, engine):
+    page(home, "Leksehjelp på biblioteket", "Pensjonister og studenter hjelper elever.")
+    page(home, "Bibliotekets rolle som samfunnsutvikler", "Biblioteket tar en sentral rolle.")
+    page(home, "Språkkafé for nyankomne", "Praksis i norsk hver tirsdag.")
+    engine.ready()
+    assert "Leksehjelp på biblioteket" in result_titles(search(client, NB, engine, q="lekser"))
+    assert "Bibliotekets rolle som samfunnsutvikler" in result_titles(search(client, NB, engine, q="utviklere"))
+    assert "Språkkafé for nyankomne" in result_titles(search(client, NB, engine, q="språk kafé"))[:2]  # demo has one
+    assert "Leksehjelp på biblioteket" not in result_titles(search(client, NB, engine, q="hjelpemidler"))
+
+
+def test_nynorsk_and_bokmal_spellings_find_each_other(client, home, engine):
+    page(home_for("nn"), "Forteljingar frå kommunane", "Kva bibliotek og lag har fått til saman.")
+    page(home, "Biblioteket i framtida", "Planar for eit nytt bibliotek.")
+    engine.ready()
+    assert "Forteljingar frå kommunane" in result_titles(search(client, NN, engine, q="fortellinger"))
+    assert "Forteljingar frå kommunane" in result_titles(search(client, NN, engine, q="kommuner"))
+    assert "Biblioteket i framtida" in result_titles(search(client, NB, engine, q="fremtiden"))
+    assert not result_titles(search(client, NN, engine, q="kvardagsliv", eksakt="1"))
+    EquivalentForms.objects.create(forms="kvardagsliv, hverdagsliv")
+    page(home_for("nn"), "Hverdagsliv i biblioteket", "Korleis biblioteket blir brukt.")
+    engine.ready()
+    assert "Hverdagsliv i biblioteket" in result_titles(search(client, NN, engine, q="kvardagsliv"))
+
+
+def test_english_pages_are_analysed_as_english(client, engine):
+    page(home_for("en"), "Volunteering libraries", "How libraries work with volunteers and their communities.")
+    engine.ready()
+    assert "Volunteering libraries" in result_titles(search(client, EN, engine, q="library volunteer"))
+    assert "Volunteering libraries" in result_titles(search(client, EN, engine, q="community"))
+
+
+def test_accents_and_their_absence_match(client, home, engine):
+    page(home, "Kafé for alle", "Et sted å møtes.")
+    page(home, "Kafeen i sentrum", "Åpen hver dag.")
+    engine.ready()
+    assert {"Kafé for alle", "Kafeen i sentrum"} <= set(result_titles(search(client, NB, engine, q="kafe")))
+    assert {"Kafé for alle", "Kafeen i sentrum"} <= set(result_titles(search(client, NB, engine, q="kafé")))
+
+
+def test_a_misspelt_word_shows_the_corrections_results_and_a_way_back(client, home, engine):
+    page(home, "Lesesirkel for voksne", "Lesesirkelen samler lesere hver måned.")
+    engine.ready()
+    response = search(client, NB, engine, q="lesesirkkel")
+    assert response.context["corrected"] == "lesesirkel"
+    assert result_titles(response) == ["Lesesirkel for voksne"]
+    assert "eksakt=1" in response.content.decode()
+    exact = search(client, NB, engine, q="lesesirkkel", eksakt="1")
+    assert exact.context["outcome"].hits.total == 0 and exact.context["suggestion"] == "lesesirkel"
