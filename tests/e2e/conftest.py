@@ -41,7 +41,7 @@ def e2e_env(django_db_setup, django_db_blocker):
     from django.db import connections
 
     base, main_db = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)
-    dbname = f"{main_db}_e2e_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    dbname = f"{main_db}_e2e_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
     with django_db_blocker.unblock():
         template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))
         demo_database.clone(connections["default"].settings_dict, template, dbname)

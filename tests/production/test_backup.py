@@ -31,7 +31,7 @@ def snapshot(dburl):
 @pytest.fixture
 def source_db(tmp_path, django_db_setup, django_db_blocker):
     base, main = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)
-    name = f"{main}_backup"
+    name = f"{main}_backup_{os.getpid()}"
     dburl = f"{base}/{name}"
     env = dict(
         os.environ, DATABASE_URL=dburl, DJANGO_SETTINGS_MODULE="hub.settings.test", MEDIA_ROOT=str(tmp_path / "media")

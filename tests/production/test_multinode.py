@@ -91,7 +91,7 @@ def production_env(tmp, dbname, nginx_port, search_url, index_prefix):
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
     tmp = tmp_path_factory.mktemp("multinode")
-    dbname = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[1] + "_multinode"
+    dbname = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[1] + f"_multinode_{os.getpid()}"
     nginx_port = free_port()
     index_prefix = f"multinode_{secrets.token_hex(5)}_"
     env = production_env(tmp, dbname, nginx_port, opensearch_url, index_prefix)
