@@ -29,7 +29,9 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+        image = value.get("image")
+        own_alt = bool(image and not image.is_decorative and (image.description or "").strip())
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip() and not own_alt:
             raise StructBlockValidationError(
                 block_errors={"alt_text": ErrorList([ValidationError(_("Alternative text is required."))])}
             )

@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from hub.pictures import default_share
+
 NAV_MODELS = ["methods.MethodIndexPage", "stories.CaseStoryIndexPage", "events.EventIndexPage", "press.PressRoomPage"]
 FOOTER_FIELDS = {"about": "about_page_id", "privacy": "privacy_page_id", "accessibility": "accessibility_page_id"}
 SETTINGS_FIELDS = ("organisation_name", "project_owner", "contact_email", "contact_phone")
@@ -118,6 +120,7 @@ def build(request, site):
         "menu": menu,
         "footer": {name: links(chosen[pk]) for name, pk in footer_ids.items() if chosen.get(pk)},
         "contact": _contact(site_settings),
+        "share": default_share(request),
     }
 
 

@@ -1,16 +1,6 @@
-"""schema.org `NewsArticle` and the Open Graph image for a press release, so links share well."""
+"""schema.org `NewsArticle` for a press release, with its share picture (`hub.pictures`), so links share well."""
 
 from django.utils import timezone
-
-OG_IMAGE = "fill-1200x630|format-jpeg"
-
-
-def share_image(release):
-    """(rendition, alt text) of the release's first image, or (None, "")."""
-    value = release.first_image
-    if not value or not value.get("image"):
-        return None, ""
-    return value["image"].get_rendition(OG_IMAGE), value.get("alt_text") or ""
 
 
 def _organisation(request):
@@ -21,7 +11,9 @@ def _organisation(request):
 
 
 def news_article(release, request):
-    rendition, _alt = share_image(release)
+    from hub.pictures import share_image
+
+    image = share_image(release, request)
     organisation, owner = _organisation(request)
     url = release.get_full_url(request)
     data = {
@@ -38,6 +30,6 @@ def news_article(release, request):
     }
     if release.last_published_at:
         data["dateModified"] = timezone.localtime(release.last_published_at).isoformat()
-    if rendition is not None:
-        data["image"] = [request.build_absolute_uri(rendition.url)]
+    if image is not None:
+        data["image"] = [image["url"]]
     return data

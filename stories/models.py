@@ -11,6 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -244,6 +245,8 @@ class CaseStoryPage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from hub.pictures import share_image
+
         from . import structured_data
 
         context = super().get_context(request, *args, **kwargs)
@@ -251,7 +254,7 @@ class CaseStoryPage(Page):
         tags = list(self.tags.all())
         themes = _localized(self.themes.all(), self.locale_id)
         methods = _localized(self.methods_used.live().public(), self.locale_id)
-        image = structured_data.og_image(self, request)
+        image = share_image(self, request)
         context.update(
             organisations=organisations,
             story_tags=tags,
@@ -261,6 +264,11 @@ class CaseStoryPage(Page):
             article_ld=structured_data.article(self, request, image, tags, themes, organisations),
         )
         return context
+
+    def share_picture(self):
+        """The story's first photo (with its alt text): its hero, its card picture and its share picture."""
+        item = next(iter(self.images.all()), None)
+        return (item.image, item.alt_text) if item else None
 
     @property
     def show_contact(self):
@@ -332,7 +340,7 @@ class CaseStoryImage(Orderable):
 
     page = ParentalKey(CaseStoryPage, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey(
-        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+        get_image_model_string(), on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
     )
     alt_text = models.CharField(_("alternative text"), max_length=250, help_text=_("Describe what the image shows."))
     caption = models.CharField(_("caption"), max_length=300, blank=True)

@@ -1,14 +1,6 @@
-"""Article JSON-LD and the Open Graph image for a story page."""
+"""Article JSON-LD for a story page (its image comes from `hub.pictures.share_image`)."""
 
 from django.utils.translation import get_language
-
-
-def og_image(page, request):
-    item = next(iter(page.images.all()), None)
-    if item is None:
-        return None
-    rendition = item.image.get_rendition("fill-1200x630")
-    return {"url": request.build_absolute_uri(rendition.url), "alt": item.alt_text}
 
 
 def article(page, request, image=None, tags=(), themes=(), organisations=()):

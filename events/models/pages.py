@@ -8,12 +8,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import MaterialsBlock, ProgrammeBlock
 from hub.blocks import BodyBlock
+from hub.models.images import picture_errors
 
 
 class EventIndexPage(Page):
@@ -56,6 +58,15 @@ class EventPage(Page):
         EVERYONE = "everyone", _("Everyone")
 
     lead = models.TextField(_("lead"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and on cards, and when the page is shared."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.LAUNCH, db_index=True)
     start = models.DateTimeField(_("start"), default=timezone.now, db_index=True)
     end = models.DateTimeField(_("end"), default=timezone.now)
@@ -102,6 +113,7 @@ class EventPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
+        FieldPanel("image"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("audience")]),
@@ -173,8 +185,13 @@ class EventPage(Page):
             errors["end"] = _("The event must end after it starts.")
         if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
             errors["registration_closes"] = _("Registration must close after it opens.")
+        errors.update(picture_errors(self.image))
         if errors:
             raise ValidationError(errors)
+
+    def share_picture(self):
+        """The picture shown on cards and when the page is shared: (image, alt text) or None."""
+        return (self.image, self.image.default_alt_text) if self.image else None
 
     @property
     def is_past(self):

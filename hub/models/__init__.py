@@ -1,3 +1,4 @@
+from .images import HubImage, HubRendition  # noqa: F401
 from .media import MediaUse, WithheldFile  # noqa: F401
 from .outbound_email import OutboundEmail  # noqa: F401
 from .pages import HomePage, HomePagePartner, StandardPage  # noqa: F401

@@ -8,18 +8,29 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.home_blocks import HomeSectionsBlock
 
 
 class HomePage(Page):
-    """The project's front page: purpose, the two main goals and the partner county libraries."""
+    """The front door for four audiences (library staff, volunteer organisations, municipalities and KS, the
+    press): a promise and the search, a path for each, the next events, the newest stories, the starter pack as
+    a course and live figures. Editors order the sections and pin items (`sections`); purpose, goals and
+    partners are the project description shown by the "about" section."""
 
     lead = models.TextField(_("lead"), blank=True)
     purpose = RichTextField(_("purpose"), blank=True, features=["bold", "italic", "link"])
     goal_one = RichTextField(_("main goal 1"), blank=True, features=["bold", "italic", "link"])
     goal_two = RichTextField(_("main goal 2"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    sections = StreamField(
+        HomeSectionsBlock(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("The home page's sections in order. Pinned items come first; the rest fills itself."),
+    )
 
     content_panels = Page.content_panels + [
+        FieldPanel("sections"),
         FieldPanel("lead"),
         FieldPanel("purpose"),
         MultiFieldPanel([FieldPanel("goal_one"), FieldPanel("goal_two")], heading=_("Main goals")),

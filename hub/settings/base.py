@@ -166,6 +166,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Our image model: alt text (or decorative), credit, licence and consent on every picture (hub/models/images.py).
+WAGTAILIMAGES_IMAGE_MODEL = "hub.HubImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hub.image_forms.HubImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed fetches at run time: the hub reaches no network
 WAGTAIL_MODERATION_ENABLED = True
@@ -248,6 +251,8 @@ HUB_LOGIN_RATE = (int(env("LOGIN_RATE_LIMIT", "10")), int(env("LOGIN_RATE_WINDOW
 # Reverse proxies in front of the app that append to X-Forwarded-For (hub.antispam.client_address).
 HUB_PROXY_HOPS = int(env("PROXY_HOPS", "0"))
 HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
+# Bearer token for the operators' readiness view /healthz/ready (hub/health.py); staff sessions need none.
+HUB_HEALTH_TOKEN = env("HEALTH_TOKEN", "")
 
 # --- Events (issue 5): registrations' retention, reminders and e-mail retries --------------------------------
 REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "90"))  # personal data anonymised after the event

@@ -19,10 +19,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import DocumentBlock, VideoBlock
+from hub.models.images import picture_errors
 from methods.blocks import StepsBlock
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -42,6 +44,15 @@ class PhaseSerializer(serializers.Serializer):
 
 class MethodPage(Page):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown on the card."))
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and on cards, and when the page is shared."),
+    )
     purpose = RichTextField(_("what the method is for"), features=TEXT_FEATURES, blank=True)
     when_to_use = RichTextField(_("when to use it"), features=TEXT_FEATURES, blank=True)
     phase = models.ForeignKey(
@@ -79,6 +90,7 @@ class MethodPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("phase"),
         FieldPanel("purpose"),
         FieldPanel("when_to_use"),
@@ -178,6 +190,7 @@ class MethodPage(Page):
             errors["group_min"] = _("A group has at least one person.")
         if self.digital_suitable and not (self.online_tools or "").strip():
             errors["online_tools"] = _("Describe how to run the method online when it suits digital co-creation.")
+        errors.update(picture_errors(self.image))
         if errors:
             raise ValidationError(errors)
 
@@ -191,6 +204,10 @@ class MethodPage(Page):
         context["feedback_action"] = reverse("methods:feedback", args=[self.pk])
         context["feedback_thanks"] = request.GET.get("tilbakemelding") == "takk"
         return context
+
+    def share_picture(self):
+        """The picture shown on cards and when the page is shared: (image, alt text) or None."""
+        return (self.image, self.image.default_alt_text) if self.image else None
 
     def localized_related_methods(self):
         """Related methods in this page's language where translated (falls back to the linked page)."""

@@ -185,6 +185,14 @@ class PressReleasePage(Page):
             return block.value
         return None
 
+    def share_picture(self):
+        """The first image, shown when the release is shared: (image, alt text) or None."""
+        value = self.first_image
+        if not value or not value.get("image"):
+            return None
+        alt = "" if value.get("decorative") else (value.get("alt_text") or value["image"].default_alt_text)
+        return value["image"], alt
+
     def get_context(self, request, *args, **kwargs):
         from press import queries
         from press.structured_data import news_article
