@@ -58,7 +58,7 @@ def ensure_stories(n):
         )
         numbers = (i for i in itertools.count(1) if f"{STORY_SLUG_PREFIX}{i}" not in taken)
         stories = []
-        for k, number in zip(range(missing), numbers):
+        for k, number in zip(range(missing), numbers, strict=False):  # numbers is endless
             muni = municipalities[k % len(municipalities)]
             slug = f"{STORY_SLUG_PREFIX}{number}"
             published = now - dt.timedelta(hours=k + 1)
@@ -120,10 +120,13 @@ def ensure_stories(n):
             ],
             batch_size=500,
         )
-        for s, rev in zip(stories, revisions):
+        for s, rev in zip(stories, revisions, strict=True):
             s.latest_revision_id = s.live_revision_id = rev.pk
         Page.objects.bulk_update(
-            [Page(id=s.id, latest_revision_id=rev.pk, live_revision_id=rev.pk) for s, rev in zip(stories, revisions)],
+            [
+                Page(id=s.id, latest_revision_id=rev.pk, live_revision_id=rev.pk)
+                for s, rev in zip(stories, revisions, strict=True)
+            ],
             ["latest_revision", "live_revision"],
             batch_size=500,
         )

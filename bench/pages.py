@@ -50,12 +50,13 @@ def prod_env(**extra):
 
 
 def table(title, header, rows):
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)] if rows else [len(h) for h in header]
+    columns = zip(header, *rows, strict=True)
+    widths = [max(len(str(x)) for x in col) for col in columns] if rows else [len(h) for h in header]
     print(f"\n{title}")
-    print("  ".join(str(h).ljust(w) for h, w in zip(header, widths)))
+    print("  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True)))
     print("  ".join("-" * w for w in widths))
     for row in rows:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
 
 
 # --- 1. in-process server time ----------------------------------------------------------------------------
@@ -288,9 +289,11 @@ def run_servers(args, urls):
             )
             static_conf = tmp / "static.conf"
             static_conf.write_text(
-                f"user root; worker_processes {args.workers}; daemon off; pid {tmp}/static.pid; error_log {tmp}/static-error.log;"
+                f"user root; worker_processes {args.workers}; daemon off; pid {tmp}/static.pid; "
+                f"error_log {tmp}/static-error.log;"
                 f"events {{ worker_connections 1024; }} http {{ access_log off; include /etc/nginx/mime.types;"
-                f"client_body_temp_path {tmp}/sb; proxy_temp_path {tmp}/sp; fastcgi_temp_path {tmp}/sf; uwsgi_temp_path {tmp}/su; scgi_temp_path {tmp}/ss;"
+                f"client_body_temp_path {tmp}/sb; proxy_temp_path {tmp}/sp; fastcgi_temp_path {tmp}/sf; "
+                f"uwsgi_temp_path {tmp}/su; scgi_temp_path {tmp}/ss;"
                 f"server {{ listen 127.0.0.1:{static_port}; root {static_dir}; index index.html; }} }}"
             )
             procs.append(
@@ -357,9 +360,11 @@ def run_servers(args, urls):
         ]
         if proxy_port:
             header += ["nginx cache req/s", "ratio cache/static"]
+        rendering_cache = f"on {args.page_cache} s" if args.page_cache else "off"
+        cache_name = os.environ.get("CACHE_BACKEND", "locmem").rsplit(".", 1)[-1]
         table(
-            f"Throughput: gunicorn {args.workers} workers each (rendering: page cache {'on ' + str(args.page_cache) + ' s' if args.page_cache else 'off'}; "
-            f"page cache: PAGE_CACHE_SECONDS=300, cache {os.environ.get('CACHE_BACKEND', 'locmem').rsplit('.', 1)[-1]}), "
+            f"Throughput: gunicorn {args.workers} workers each (rendering: page cache {rendering_cache}; "
+            f"page cache: PAGE_CACHE_SECONDS=300, cache {cache_name}), "
             f"{args.concurrency} concurrent clients, {args.seconds} s each, new connection per request",
             header + ["app errors"],
             rows,

@@ -140,3 +140,6 @@ class ConversationChallenge(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "category"], name="one_challenge_category_per_entry")]
+
+    def __str__(self):
+        return f"{self.get_category_display()} ({self.entry_id})"

@@ -3,6 +3,7 @@
 Only e-mails to confirmed participants contain the join link (in the text and the attached .ics).
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ def _when(page):
 def _localized(page, language):
     try:
         return page.get_translation(Locale.objects.get(language_code=language))
-    except Exception:
+    except ObjectDoesNotExist:  # no such locale, or the page is not translated: the original language serves
         return page
 
 
@@ -105,7 +106,8 @@ def registration_received(pk, resent=False):
     with translation.override(registration.language):
         note = (
             _(
-                "Someone registered again with this e-mail address. You were already registered, so nothing has changed; here are your details."
+                "Someone registered again with this e-mail address. You were already registered, so nothing has "
+                "changed; here are your details."
             )
             + "\n\n"
             if resent

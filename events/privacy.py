@@ -1,7 +1,5 @@
 """GDPR: anonymise registrations some days after the event (counts stay), and per-person export or erasure."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max, Q
@@ -18,16 +16,9 @@ def retention_days():
     return getattr(settings, "REGISTRATION_RETENTION_DAYS", 90)
 
 
-def purge(days=None, now=None):
-    """Anonymise registrations whose event (or the series' last session) ended more than `days` ago, and delete
-    stored e-mails older than that. Returns (registrations anonymised, e-mails deleted). Idempotent."""
-    days = retention_days() if days is None else days
-    now = now or timezone.now()
-    return purge_before(now - timedelta(days=days), now=now)
-
-
 def purge_before(cutoff, now=None):
-    """The retention rule for a given cutoff moment (see purge)."""
+    """Anonymise registrations whose event (or the series' last session) ended before `cutoff`, and delete stored
+    e-mails older than that. Returns (registrations anonymised, e-mails deleted). Idempotent."""
     now = now or timezone.now()
     ended_series = (
         EventPage.objects.filter(series__isnull=False, locale=Locale.get_default())

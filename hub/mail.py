@@ -9,11 +9,12 @@ A slow or failing mail server therefore never loses or blocks the state change t
 
 import base64
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -64,8 +65,8 @@ def enqueue_delivery(email_id, delay_seconds=0):
         if delay_seconds and t.get_backend().supports_defer:
             t = t.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
         t.enqueue(email_id)
-    except Exception:  # the queue itself failing must not fail the request
-        logger.exception("could not enqueue e-mail %s", email_id)
+    except (DatabaseError, OSError):  # the queue's database or broker is down: the request must still succeed
+        logger.exception("could not enqueue e-mail %s; it stays stored for the hourly retry", email_id)
 
 
 def build_message(email):
@@ -97,7 +98,7 @@ def send_now(email_id):
         email.last_attempt_at = timezone.now()
         try:
             build_message(email).send()
-        except Exception as exc:  # any transport error: record it, keep the message
+        except (smtplib.SMTPException, OSError, ValueError) as exc:  # refused, unreachable, or a bad address
             email.status = OutboundEmail.Status.FAILED
             email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
             logger.warning("e-mail %s failed (attempt %s): %s", email.pk, email.attempts, email.last_error)

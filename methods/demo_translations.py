@@ -177,9 +177,9 @@ def strings_for(slug, tr):
             pairs[src[key]] = tr[key]
     pairs[src["summary"]] = tr["summary"]  # also the search description
     for key in ("materials", "tips", "pitfalls"):
-        for a, b in zip(src.get(key) or [], tr.get(key) or []):
+        for a, b in zip(src.get(key) or [], tr.get(key) or [], strict=False):  # untranslated tails stay
             pairs[a] = b
-    for (h, t), (th, tt) in zip(src["steps"], tr.get("steps", [])):
+    for (h, t), (th, tt) in zip(src["steps"], tr.get("steps", []), strict=False):
         pairs[h], pairs[t] = th, tt
     if tr.get("digital") and src.get("digital"):
         for key in ("tools", "roles", "timing"):

@@ -59,8 +59,7 @@ ROOM_NN = {
     "presse": "presse",
     ROOM["lead"]: "Pressemeldingar, pressekontaktar, bilete og fakta om prosjektet «Samskaping – frå planverk til "
     "kvardagspraksis». Bruk gjerne materialet – hugs å oppgi kjelde.",
-    "500 000 kr fra Nasjonalbibliotekets utviklingsmidler": "500 000 kr frå utviklingsmidlane til "
-    "Nasjonalbiblioteket",
+    "500 000 kr fra Nasjonalbibliotekets utviklingsmidler": "500 000 kr frå utviklingsmidlane til Nasjonalbiblioteket",
 }
 
 CONTACTS = [

@@ -5,14 +5,18 @@ A facet value is the related object's slug (county, theme, tag), the stored valu
 one per facet and content type, never a loop over hits.
 """
 
+import logging
 from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Q
 from wagtail.models import Page
 
 from . import registry
+
+logger = logging.getLogger("search")
 
 
 def _value_path(field):
@@ -47,7 +51,8 @@ def page_values(page):
             else:
                 value = getattr(page, field.name)
                 values[facet] = [value] if value not in (None, "") else []
-        except Exception:  # a field being built by a colleague must not stop indexing
+        except (AttributeError, ObjectDoesNotExist) as exc:  # a missing related row must not stop indexing
+            logger.warning("facet %s of page %s left empty: %s", facet, page.pk, exc)
             values[facet] = []
         values[facet] = [str(v) for v in values[facet]]
     return values
@@ -66,34 +71,6 @@ def filter_q(facet, values):
             ids = stype.model.objects.filter(**{f"{_value_path(field)}__in": values}).values("pk")
             q |= Q(pk__in=ids)
     return q
-
-
-def counts(facet, page_ids):
-    """{value: count} among the pages whose ids the queryset `page_ids` yields."""
-    if facet == "type":
-        cts = content_type_ids()
-        rows = Page.objects.filter(pk__in=page_ids).values("content_type_id").annotate(n=Count("pk")).order_by()
-        return {cts[r["content_type_id"]]: r["n"] for r in rows if r["content_type_id"] in cts}
-    if facet == "language":
-        rows = Page.objects.filter(pk__in=page_ids).values("locale__language_code").annotate(n=Count("pk")).order_by()
-        return {r["locale__language_code"]: r["n"] for r in rows}
-    total = Counter()
-    for stype in registry.types():
-        field = stype.facet_fields().get(facet)
-        if field is None:
-            continue
-        path = _value_path(field)
-        rows = (
-            stype.model.objects.filter(pk__in=page_ids)
-            .exclude(**{f"{path}__isnull": True})
-            .values(path)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        for r in rows:
-            if r[path] not in (None, ""):
-                total[str(r[path])] += r["n"]
-    return dict(total)
 
 
 def counts_for(page_ids, wanted):

@@ -16,7 +16,7 @@ class CaseStoryFilter(BaseFilterBackend):
         given = {p: request.GET[p] for p in self.query_parameters if p in request.GET}
         is_stories = issubclass(queryset.model, CaseStoryPage)
         if given and not is_stories:
-            raise BadRequestError("filtering by %s requires type=stories.CaseStoryPage" % ", ".join(sorted(given)))
+            raise BadRequestError(f"filtering by {', '.join(sorted(given))} requires type=stories.CaseStoryPage")
         if not is_stories:
             return queryset
         if given:

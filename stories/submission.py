@@ -77,7 +77,7 @@ def submit_story(data, locale=None):
                     CaseStoryImage(image=image, alt_text=data["image_alt"].strip(), credit=data.get("image_credit", ""))
                 ]
             index.add_child(instance=page)
-            revision = page.save_revision(user=None, log_action=True)
+            page.save_revision(user=None, log_action=True)
             workflow = page.get_workflow()
             if workflow is not None:
                 workflow.start(page, None)

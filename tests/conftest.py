@@ -50,7 +50,8 @@ def django_db_setup(django_test_environment, django_db_blocker):
     from django.db import connections
 
     settings_dict = connections["default"].settings_dict
-    name = f"test_{settings_dict['NAME']}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"  # runs may overlap
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"test_{settings_dict['NAME']}_{worker}_{os.getpid()}"  # the pid: runs may overlap
     with django_db_blocker.unblock():
         template = demo_database.ensure_template(os.environ.get("HUB_DEMO_APPS"))  # e.g. "hub,methods"
         demo_database.clone(settings_dict, template, name)

@@ -19,10 +19,10 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production")
-DATABASES["default"] = dj_database_url.parse(  # noqa: F405
+DATABASES["default"] = database_config(  # noqa: F405
     required("DATABASE_URL"),
-    conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
-    conn_health_checks=True,  # noqa: F405
+    conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),  # noqa: F405
+    conn_health_checks=True,
 )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -96,7 +96,8 @@ def test_links_to_unpublished_and_deleted_pages_are_broken(home):
                 {
                     "type": "paragraph",
                     "value": (
-                        f'<p><a linktype="page" id="{hidden.pk}">skjult</a> <a linktype="page" id="{gone.pk}">borte</a> '
+                        f'<p><a linktype="page" id="{hidden.pk}">skjult</a> '
+                        f'<a linktype="page" id="{gone.pk}">borte</a> '
                         f'<a linktype="page" id="{fine.pk}">fin</a></p>'
                     ),
                 }

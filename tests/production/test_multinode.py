@@ -121,7 +121,7 @@ def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
             )
             procs.append(proc)
             nodes.append(f"http://127.0.0.1:{port}")
-        for url, proc in zip(nodes, procs):
+        for url, proc in zip(nodes, procs, strict=True):
             wait_for(url + "/healthz", proc)
         get(nodes[0], "/nb/")  # first view creates the site settings row (which renews the page cache once)
         proxy = None

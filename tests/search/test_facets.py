@@ -70,7 +70,7 @@ def test_values_of_one_facet_are_alternatives_and_facets_combine_with_and(client
 
 def test_a_facet_with_more_than_ten_values_shows_them_all_with_counts(client, home):
     cache.clear()
-    for i, (county, number) in enumerate(COUNTY_MUNICIPALITIES.items()):
+    for i, (_county, number) in enumerate(COUNTY_MUNICIPALITIES.items()):
         story(f"{WORD} nummer {i}", number, tags=[f"emne-{i:02d}"])
     story(f"{WORD} igjen i Oslo", "0301", tags=["emne-00"])
     response = get(client, URL, q=WORD)
