@@ -86,6 +86,9 @@ class Attendance(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["registration", "event"], name="one_attendance_per_session")]
 
+    def __str__(self):
+        return f"registration {self.registration_id} attended event {self.event_id}"
+
 
 class ReminderSent(models.Model):
     """Makes reminders idempotent: one row per registration and session once its reminder was queued."""
@@ -96,3 +99,6 @@ class ReminderSent(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["registration", "event"], name="one_reminder_per_session")]
+
+    def __str__(self):
+        return f"reminder to registration {self.registration_id} for event {self.event_id}"
