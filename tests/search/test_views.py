@@ -1,6 +1,9 @@
 """The search page and autocomplete as visitors meet them: rate limits, the language switch keeping the chosen
 facets, the language facet only where it does something, and the autocomplete's spoken count."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -38,11 +41,26 @@ def test_autocomplete_has_its_own_limit(client, home, settings):
     assert client.get(URL, {"q": "bibliotek"}).status_code == 200  # the search page is counted apart
 
 
-def test_default_limits_are_generous_for_one_visitor(client, home):
-    for _ in range(30):
-        assert client.get(SUGGEST, {"q": "bibliotek"}).status_code == 200
-    for _ in range(15):
-        assert client.get(URL, {"q": "bibliotek"}).status_code == 200
+@pytest.mark.parametrize(
+    "url, setting, limit",
+    [(URL, "SEARCH_RATE_LIMIT", 120), (SUGGEST, "SEARCH_AUTOCOMPLETE_RATE_LIMIT", 600)],
+)
+def test_default_limits_let_one_visitor_search_freely_and_stop_a_flood(
+    client, home, settings, monkeypatch, url, setting, limit
+):
+    """Without a setting (as in production), a visitor gets `limit` requests a minute; the next one is refused."""
+    import hub.antispam
+
+    delattr(settings, setting)  # the test settings raise the limits for the rest of the suite
+    start = time.time() // 60 * 60 + 1  # all requests in one counting window, however long the loop takes
+    monkeypatch.setattr(hub.antispam, "time", SimpleNamespace(time=lambda: start))
+    for number in range(1, limit + 1):
+        response = client.get(url, {"q": "" if number < limit else "bibliotek"})  # empty queries are cheap
+        assert response.status_code == 200, f"request {number} of {limit} was refused"
+    refused = client.get(url, {"q": "bibliotek"})
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "60"
+    assert client.get(url, {"q": "bibliotek"}, REMOTE_ADDR="10.9.8.7").status_code == 200  # another visitor
 
 
 def test_language_switch_links_keep_the_chosen_facets(client, home):
