@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,12 +20,25 @@ from events.listing import attach_registration
 from events.models import EventPage, Registration
 from events.registration import RegistrationUnavailable, cancel, register, waiting_position
 from events.tokens import make_cancel_token, read_cancel_token
-from hub.antispam import rate_limited, rate_limited_key, ratelimit
+from hub.antispam import peek_count, rate_limited, rate_limited_key, ratelimit
 from hub.security import public_form
 
 SESSION_KEY = "events_registrations"
 # Cancelling needs one POST; more than this per client and hour is someone trying links.
 CANCEL_RATE_LIMIT = getattr(settings, "EVENTS_CANCEL_RATE_LIMIT", 10)
+HOUR = 3600
+
+
+def registration_rate_limit():
+    """Registrations per client address and hour. A whole office or school behind one address (NAT) signs up
+    together, so this is a burst limit far above what people do; abuse is caught by what identifies it (the
+    honeypot, one registration per e-mail and event)."""
+    return getattr(settings, "EVENTS_REGISTRATION_RATE_LIMIT", 200)
+
+
+def spam_limit():
+    """Honeypot failures per client address and hour before the address is refused for the rest of the hour."""
+    return getattr(settings, "EVENTS_SPAM_LIMIT", 5)
 
 
 def _event(page_id):
@@ -46,10 +60,20 @@ def register_view(request, page_id):
     form = RegistrationForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        limit = getattr(settings, "EVENTS_REGISTRATION_RATE_LIMIT", 20)
-        if form.is_spam() or rate_limited(request, "events-register", limit, 3600):
-            form.add_error(None, _("Too many registrations from this connection. Please try again later."))
-            status = 429
+        if spam_flagged(request):
+            return _refused(request, page)
+        if form.is_spam():
+            rate_limited(request, "events-register-spam", spam_limit(), HOUR)  # counts this failure
+            form.add_error(
+                None,
+                _(
+                    "Your registration was not sent because a hidden field was filled in, perhaps by automatic "
+                    "form filling. Please check your details and send the form again."
+                ),
+            )
+            status = 400
+        elif rate_limited(request, "events-register", registration_rate_limit(), HOUR):
+            return _refused(request, page)
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -77,6 +101,21 @@ def register_view(request, page_id):
         {"page": page, "event": page, "form": form, "registration": page.registration, "privacy_page": _privacy_page()},
         status=status,
     )
+
+
+def spam_flagged(request):
+    """True when this address failed the honeypot more often than people ever do within the hour."""
+    return peek_count(request, "events-register-spam", HOUR) >= spam_limit()
+
+
+def _refused(request, page):
+    """The page for a refused registration post: what happened, when to try again, and whom to ask."""
+    response = TemplateResponse(
+        request, "events/registration_refused.html", {"page": page, "event": page, "retry_minutes": 60}, status=429
+    )
+    response["Retry-After"] = str(HOUR)
+    add_never_cache_headers(response)
+    return response
 
 
 def _registered(request, page, result):

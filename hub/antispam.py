@@ -57,10 +57,19 @@ def _count(key, window_seconds):
         return 1
 
 
+def _client_counter(request, scope, window_seconds):
+    bucket = int(time.time() // window_seconds)
+    return f"ratelimit:{scope}:{client_key(request)}:{bucket}"
+
+
 def rate_limited(request, scope, limit, window_seconds):
     """Count this request against `limit` per `window_seconds` for the client; True when over the limit."""
-    bucket = int(time.time() // window_seconds)
-    return _count(f"ratelimit:{scope}:{client_key(request)}:{bucket}", window_seconds) > limit
+    return _count(_client_counter(request, scope, window_seconds), window_seconds) > limit
+
+
+def peek_count(request, scope, window_seconds):
+    """How often the client was counted for `scope` in the current window, without counting this request."""
+    return cache.get(_client_counter(request, scope, window_seconds)) or 0
 
 
 def rate_limited_key(key, limit, window_seconds):

@@ -110,8 +110,27 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "hub.wsgi.application"
 
+# SQLite as a serious embedded database: every transaction takes the write lock when it begins (IMMEDIATE), so
+# two writers queue instead of one failing with "database is locked" when it upgrades a read lock; a busy writer
+# is waited for (timeout, seconds); WAL lets readers go on while one writes, and synchronous=NORMAL is durable
+# with WAL except for the last commits on power loss. PostgreSQL gets none of this (it has row locks).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": float(env("SQLITE_BUSY_TIMEOUT", "20")),
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
+def database_config(url, **kwargs):
+    """One database from its URL, with the SQLite options above when it is SQLite."""
+    config = dj_database_url.parse(url, **kwargs)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_config(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )

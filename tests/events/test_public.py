@@ -195,7 +195,8 @@ def test_form_shows_errors_and_saves_nothing(client, event):
 
 def test_honeypot_rejects_bots(client, event):
     response = client.post(f"/nb/arrangement/{event.pk}/pamelding/", _form(website_url="http://spam"))
-    assert response.status_code == 429 and not Registration.objects.filter(event=event).exists()
+    assert response.status_code == 400 and not Registration.objects.filter(event=event).exists()
+    assert 'name="website_url" id="id_website_url" value=""' in response.content.decode()  # sent again, empty
 
 
 def test_register_through_form_then_confirmation_then_cancel(client, event, django_capture_on_commit_callbacks):
