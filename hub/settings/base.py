@@ -192,9 +192,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed fetches at run time: the hub reaches no network
 WAGTAIL_MODERATION_ENABLED = True
 
-# Search: the embedded default is the database backend (SQLite FTS5 / PostgreSQL full text).
-# The search app turns SEARCH_BACKEND/SEARCH_URL into the final configuration.
-from search.settings import search_backends  # noqa: E402
+# Search: the embedded default is the database backend (SQLite FTS5 / PostgreSQL full text); SEARCH_BACKEND and
+# SEARCH_URL choose an engine (hub/settings/search.py, settings only: it names the backends, imports no app).
+from hub.settings.search import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends()
 

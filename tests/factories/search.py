@@ -16,7 +16,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from hub.models import StandardPage
-from search.settings import database_backend
+from hub.settings.search import database_backend
 from tests.helpers import publish_child
 
 ROOT = Path(__file__).resolve().parents[2]
