@@ -177,7 +177,7 @@ def load(ctx):
             "registration_opens": _at(-30, 9),
         }
     )
-    for n, (days, (topic, detail)) in enumerate(zip((14, 35, 56), COURSE_TOPICS), start=1):
+    for n, (days, (topic, detail)) in enumerate(zip((14, 35, 56), COURSE_TOPICS, strict=True), start=1):
         _event(
             index,
             f"kursdag-{n}",
@@ -299,6 +299,11 @@ def load(ctx):
                         user=ctx.user,
                     )
                 translate(launch, code, strings, user=ctx.user)
+    # Pictures for the launches and the course days, in every language.
+    from hub.demo_pictures import set_picture
+
+    for event in EventPage.objects.live().child_of(index).filter(locale=nb).order_by("start")[:5]:
+        set_picture(event)
 
 
 def _host(index, municipality_number):

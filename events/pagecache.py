@@ -1,5 +1,6 @@
 """Cached pages that show a registration state (the event page, in every language, and the event index) are
-renewed when a registration changes the number of confirmed seats.
+renewed when a registration changes the number of confirmed seats; the home pages too, when the state they show
+for the event (open, full – waiting list) no longer holds (events/home_section.py).
 
 Only those pages: the page cache (hub.cache) keys each page by its URL path's own version too, and
 `invalidate_paths` renews the event's and the index pages' paths after the transaction commits, so a busy
@@ -25,7 +26,9 @@ def _pages(target):
 def _purge_frontend(target):
     from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 
-    purge_pages_from_cache(_pages(target))
+    from events.home_section import homes_to_renew
+
+    purge_pages_from_cache(_pages(target) + homes_to_renew(target))
 
 
 def _paths(pages):
@@ -38,9 +41,10 @@ def _paths(pages):
 
 
 def _renew_cached_pages(target):
+    from events.home_section import homes_to_renew
     from hub.cache import renew_paths_now
 
-    renew_paths_now(_paths(_pages(target)))
+    renew_paths_now(_paths(_pages(target) + homes_to_renew(target)))
 
 
 def registration_state_changed(target):

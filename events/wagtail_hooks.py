@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_views
+from events import admin_views, home_section
 
 admin_urls = [
     path("", admin_views.index, name="index"),
@@ -48,3 +48,8 @@ def outbox_menu_item():
         order=310,
         permission="hub.view_outboundemail",
     )
+
+
+# The home page's section and figures from this app (hub/home_sections.py).
+hooks.register("hub_home_section_events", home_section.next_events)
+hooks.register("hub_home_figures", home_section.participants)

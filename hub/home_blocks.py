@@ -1,5 +1,6 @@
 """The home page's sections as StreamField blocks: editors reorder them, pin items, and leave the rest to the
-automatic fallbacks (`hub.home_sections`). Each block renders through `templates/hub/home/<name>.html`."""
+automatic fallbacks (`hub.home_sections`). Each block renders through `templates/hub/home/<name>.html`; with no
+sections at all the page shows every section in the default order (`hub.templatetags.home_tags`)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -15,6 +16,7 @@ DESTINATIONS = [
     ("stories", _("Stories")),
     ("submit", _("Share a story")),
     ("events", _("Events")),
+    ("places", _("Places (counties and municipalities)")),
     ("press", _("Press room")),
     ("search", _("Search")),
 ]
@@ -133,3 +135,6 @@ class HomeSectionsBlock(blocks.StreamBlock):
     course = CourseBlock()
     figures = FiguresBlock()
     about = AboutBlock()
+
+    class Meta:
+        block_counts = {"intro": {"max_num": 1}}  # the page's one h1

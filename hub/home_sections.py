@@ -1,53 +1,91 @@
 """What the home page's sections show, supplied by the content apps without hub importing them.
 
-Each content app registers a provider for a kind of section in its `AppConfig.ready()`:
-``register("events", provider)``; a provider is called as ``provider(request, locale, value)`` with the block's
-value (heading, pinned pages, how many) and returns the context its template needs. Pinned pages come first, in
-the editors' order and in the visitor's language; the rest is filled automatically (the next events, the
-newest stories …), so a section is never empty just because nobody pinned anything.
+A content app answers for a kind of section through a Wagtail hook in its ``wagtail_hooks.py``::
 
-Figures work the same way: ``register_figures(provider)``; each returns {key: number} for the keys it knows.
+    @hooks.register("hub_home_section_events")
+    def next_events(request, home, value): ...
+
+The provider gets the request, the home page being shown (its locale and tree decide what is listed) and the
+block's value (heading, pinned pages, how many), and returns the context its template needs. Pinned pages come
+first, in the editors' order and in the visitor's language; the rest is filled automatically (the next events,
+the newest stories …), so a section is never empty just because nobody pinned anything.
+
+Figures work the same way: every ``hub_home_figures`` hook returns ``{key: expression}`` — a count as a
+database expression — and all of them are computed together in one query.
 """
 
 import logging
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce, Length, Substr
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
 
 logger = logging.getLogger(__name__)
 
-_providers = {}
-_figure_providers = []
+SECTION_HOOK = "hub_home_section_{kind}"
+FIGURES_HOOK = "hub_home_figures"
 
 
-def register(kind, provider):
-    _providers[kind] = provider
+def provider(kind):
+    """The function that fills sections of `kind`, or None when no app supplies it (the first one registered)."""
+    found = hooks.get_hooks(SECTION_HOOK.format(kind=kind))
+    return found[0] if found else None
 
 
-def register_figures(provider):
-    if provider not in _figure_providers:
-        _figure_providers.append(provider)
-
-
-def section_context(kind, request, locale, value):
+def section_context(kind, request, home, value):
     """The provider's context for a section, or None when no app supplies that kind."""
-    provider = _providers.get(kind)
-    if provider is None:
+    fn = provider(kind)
+    if fn is None:
         logger.warning("No home section provider for %r; the section is left out.", kind)
         return None
-    return provider(request, locale, value)
+    return fn(request, home, value)
 
 
-def figures(request, locale, wanted):
-    values = {}
-    for provider in _figure_providers:
-        values.update(provider(request, locale))
-    return [(key, values[key]) for key in wanted if key in values]
+def figures(home, wanted):
+    """[(key, number)] for the wanted keys that some app can count, in the order asked, in one query."""
+    expressions = {}
+    for fn in hooks.get_hooks(FIGURES_HOOK):
+        expressions.update(fn(home))
+    keys = [key for key in wanted if key in expressions]
+    if not keys:
+        return []
+    row = Page.objects.filter(pk=home.pk).values(**{f"figure_{key}": expressions[key] for key in keys}).first()
+    return [(key, row[f"figure_{key}"] if row else 0) for key in keys]
 
 
-def pinned_first(queryset, pinned, locale, limit):
-    """Pinned pages (any language; shown in `locale` where translated) in the editors' order, then the
-    queryset's own order, at most `limit`, in one query. `queryset` is already limited to what may show."""
-    keys = [p.translation_key for p in pinned if p is not None]
+def count_of(queryset, field="pk", distinct=False):
+    """A scalar subquery counting `queryset` (0 when empty), for `figures`."""
+    rows = (
+        queryset.order_by()
+        .annotate(_all=Value(1, output_field=IntegerField()))
+        .values("_all")
+        .annotate(n=Count(field, distinct=distinct))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def in_site(queryset, home):
+    """Pages of `queryset` in the same site as `home`, in any language (every locale's tree under one of the
+    site root's translations), so a second site's stories are never counted here."""
+    prefix = home.depth * Page.steplen
+    roots = Page.objects.filter(translation_key=home.translation_key, depth=home.depth).values("path")
+    return queryset.annotate(_site_root=Substr("path", 1, prefix)).filter(_site_root__in=roots)
+
+
+def public(queryset):
+    """Pages no view restriction hides (on the page or an ancestor), like Wagtail's `.public()` but inside the
+    same query: the home page asks for several lists, and `.public()` reads the restrictions once for each."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return queryset.filter(~Exists(restricted))
+
+
+def pinned_first(queryset, pinned, limit):
+    """Pinned pages (chosen in any language; listed in the queryset's own language where translated) in the
+    editors' order, then the queryset's own order, at most `limit`, in one query. `queryset` is already
+    limited to what may show, so a pinned page that is not (a past event, a draft) simply does not appear."""
+    keys = list(dict.fromkeys(p.translation_key for p in pinned or [] if p is not None))
     if not keys:
         return list(queryset[:limit])
     order = Case(

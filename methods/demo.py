@@ -222,7 +222,7 @@ def translate_snippet(instance, language_code, strings, user=None):
 def translate_content(index, phases, methods, user):
     for code in ("nn", "en"):
         locale = Locale.objects.get(language_code=code)
-        for slug, phase in phases.items():
+        for phase in phases.values():
             if not phase.has_translation(locale):
                 translate_snippet(phase, code, PHASE_STRINGS[code], user=user)
         if not index.has_translation(locale):
@@ -239,3 +239,8 @@ def load(ctx):
     methods = ensure_methods(index, phases)
     ensure_course(index, methods)
     translate_content(index, phases, methods, ctx.user)
+    # Pictures for the first methods of the starter pack, in every language.
+    from hub.demo_pictures import set_picture
+
+    for method in MethodPage.objects.live().child_of(index).order_by("path")[:4]:
+        set_picture(method)

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from methods import home_section
 from methods.admin_views import PERMISSION, FeedbackReportView
 from methods.models import Phase
 
@@ -33,3 +34,8 @@ class FeedbackReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_feedback_report_menu_item():
     return FeedbackReportMenuItem(_("Method feedback"), reverse("methods_feedback_report"), icon_name="form", order=900)
+
+
+# The home page's section and figures from this app (hub/home_sections.py).
+hooks.register("hub_home_section_course", home_section.starter_course)
+hooks.register("hub_home_figures", home_section.figures)

@@ -119,3 +119,8 @@ def load(ctx):
         for code, strings in by_language.items():
             if not page.has_translation(Locale.objects.get(language_code=code)):
                 translate(page, code, strings, user=ctx.user)
+    # Pictures for the newest stories (the home page and the index show them first), in every language.
+    from hub.demo_pictures import add_story_picture
+
+    for story in CaseStoryPage.objects.live().filter(locale=index.locale).order_by("-first_published_at")[:4]:
+        add_story_picture(story)

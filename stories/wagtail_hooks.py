@@ -1,6 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from stories import home_section
 
 from .models import VolunteerOrganisation
 
@@ -15,3 +18,7 @@ class VolunteerOrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(VolunteerOrganisationViewSet)
+
+# The home page's section and figures from this app (hub/home_sections.py).
+hooks.register("hub_home_section_stories", home_section.newest_stories)
+hooks.register("hub_home_figures", home_section.figures)

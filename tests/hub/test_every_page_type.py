@@ -18,10 +18,10 @@ LANGUAGES = ("nb", "nn", "en")
 # and footer pages chosen in the site settings come in one query (was two for the footer). The event page's place
 # link (+1) and the story page's place links keep those two where they were.
 QUERY_PINS = {
-    "hub.HomePage": 11,
+    "hub.HomePage": 19,  # next events, newest stories, the course and the figures (12 with the fragment cache)
     "hub.StandardPage": 12,
     "methods.MethodIndexPage": 23,
-    "methods.MethodPage": 23,  # hub/routing.py: one routing query for the whole path
+    "methods.MethodPage": 24,  # +1: its picture; hub/routing.py: one routing query for the whole path
     "methods.CoursePage": 13,
     "methods.CourseModulePage": 14,
     "methods.CourseLessonPage": 14,
@@ -29,7 +29,7 @@ QUERY_PINS = {
     "stories.CaseStoryIndexPage": 27,  # +1: the method facet lists live methods only
     "stories.CaseStoryPage": 25,
     "events.EventIndexPage": 19,
-    "events.EventPage": 22,  # was 36 before hub/locales.py
+    "events.EventPage": 23,  # +1: its picture; was 36 before hub/locales.py
     "press.PressRoomPage": 23,
     "press.PressReleasePage": 18,
 }

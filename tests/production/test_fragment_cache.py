@@ -41,7 +41,10 @@ def test_cached_chrome_saves_the_same_queries_on_every_page(client, settings, ur
     cache.clear()
     client.get(url)  # fills the cache
     cached, cached_html = queries(client, url)
-    assert built - cached == 4, (built, cached)  # homes 1, menu 1, chosen menu/footer pages 1, site settings 1
+    if url in ("/nb/", "/nn/", "/en/"):  # the home page keeps its sections too (tests/hub/test_home.py)
+        assert built - cached > 4, (built, cached)
+    else:
+        assert built - cached == 4, (built, cached)  # homes 1, menu 1, chosen menu/footer pages 1, site settings 1
     assert cached_html == plain_html
 
 
