@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from hub.antispam import rate_limited
 from hub.relations import related_sections
 from hub.security import public_form
+from methods.feedback import submit_feedback
 from methods.forms import FeedbackForm
-from methods.services import submit_feedback
 
 FEEDBACK_LIMIT = 5  # answers per client …
 FEEDBACK_WINDOW = 60 * 60  # … per hour

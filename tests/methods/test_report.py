@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from hub.roles import COUNTY_EDITOR, EDITOR
+from methods.feedback import submit_feedback
 from methods.models import MethodFeedback, MethodPage
-from methods.services import submit_feedback
 
 pytestmark = pytest.mark.django_db
 

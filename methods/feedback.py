@@ -1,4 +1,4 @@
-"""State changes of the methods app; views, the admin and commands call these."""
+"""Method feedback: storing a visitor's rating and comment (views, the admin and commands call this)."""
 
 from django.db import transaction
 from wagtail.models import Locale
