@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from methods.models import MethodFeedback, MethodPage
+from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,9 @@ def test_valid_feedback_is_stored_and_redirects_to_thanks(client, method):
         "library",
         "nb",
     )
-    thanks = client.get(response["Location"]).content.decode()
-    assert "Takk" in thanks or "Thank you" in thanks
+    thank_you = ui("Thank you! Your feedback helps us improve the starter pack.")
+    assert thank_you in client.get(response["Location"]).content.decode()
+    assert thank_you not in client.get(method.url).content.decode()
 
 
 def test_only_the_rating_is_required(client, method):
@@ -80,6 +82,7 @@ def test_bad_input_re_renders_with_linked_errors_and_saves_nothing(client, metho
 def test_filled_honeypot_is_thanked_but_not_stored(client, method):
     response = post(client, method, rating="5", comment="Kjøp billige klokker", website_url="http://spam.example")
     assert response.status_code == 302
+    assert response["Location"] == method.url + "?tilbakemelding=takk#tilbakemelding"  # a bot learns nothing
     assert MethodFeedback.objects.count() == 0
 
 
@@ -88,7 +91,7 @@ def test_rate_limit_per_client_refuses_the_sixth_answer_within_an_hour(client, m
         assert post(client, method, rating="3").status_code == 302
     refused = post(client, method, rating="3")
     assert refused.status_code == 429
-    assert "prøv igjen senere" in refused.content.decode().lower() or "try again later" in refused.content.decode()
+    assert ui("You have sent a lot of feedback in a short time. Please try again later.") in refused.content.decode()
     assert MethodFeedback.objects.count() == 5
     # Another client is not affected.
     assert post(client, method, ip="10.0.0.2", rating="3").status_code == 302
@@ -103,7 +106,9 @@ def test_feedback_on_a_translation_counts_for_the_bokmal_method(client, method):
 
 
 def test_the_public_never_sees_raw_feedback(client, method):
-    post(client, method, rating="2", comment="Hemmelig kommentar 4711")
+    sent = post(client, method, rating="2", comment="Hemmelig kommentar 4711")
+    assert sent.status_code == 302
+    assert MethodFeedback.objects.get().comment == "Hemmelig kommentar 4711"  # stored, for the editors only
     assert "Hemmelig kommentar 4711" not in client.get(method.url).content.decode()
     api = client.get(f"/api/v2/pages/{method.pk}/").content.decode()
     assert "Hemmelig kommentar 4711" not in api
@@ -156,6 +161,7 @@ def test_signed_in_visitor_sends_feedback_from_the_shared_page_without_a_token(m
 def test_feedback_for_a_page_that_is_not_live_is_404(client, method):
     method.unpublish()
     assert post(client, method, rating="4").status_code == 404
+    assert not MethodFeedback.objects.exists()
 
 
 def test_method_page_is_served_from_the_page_cache_on_the_second_view(client, method, settings):
