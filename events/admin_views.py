@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from events import emails, exports
+from events import emails, exports, registration
 from events.models import Attendance, EventPage, EventSeries, Registration
 from hub.mail import retry_failed
 from hub.models import OutboundEmail
@@ -86,6 +86,8 @@ def _registrations(scope):
 def detail(request, kind, pk):
     _require(request, VIEW)
     target, scope, sessions = _target(kind, pk)
+    if request.method == "POST" and request.POST.get("action") in ("cancel", "delete"):
+        return _remove_selected(request, kind, pk, scope)
     if request.method == "POST":
         _require(request, CHANGE, "events.add_attendance", "events.delete_attendance")
         session = next((s for s in sessions if str(s.pk) == request.POST.get("session")), None)
@@ -115,8 +117,24 @@ def detail(request, kind, pk):
         "counts": counts,
         "title": str(target),
         "can_change": request.user.has_perm(CHANGE),
+        "can_delete": request.user.has_perm("events.delete_registration"),
     }
     return TemplateResponse(request, "events/admin/detail.html", context)
+
+
+def _remove_selected(request, kind, pk, scope):
+    """Cancel (participants are e-mailed) or delete (fake sign-ups, nobody e-mailed) the ticked registrations in
+    one action; the freed seats go to the waiting list."""
+    delete = request.POST["action"] == "delete"
+    _require(request, VIEW, "events.delete_registration" if delete else CHANGE)
+    ids = [int(x) for x in request.POST.getlist("registration") if x.isdigit()]
+    chosen = Registration.objects.filter(**scope, pk__in=ids)
+    n = registration.remove(chosen, delete=delete)
+    if delete:
+        messages.success(request, _("%(n)s registrations deleted.") % {"n": n})
+    else:
+        messages.success(request, _("%(n)s registrations cancelled.") % {"n": n})
+    return redirect("events_admin:detail", kind=kind, pk=pk)
 
 
 def export(request, kind, pk, fmt):

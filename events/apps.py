@@ -24,3 +24,7 @@ class EventsConfig(AppConfig):
         extensions.register("privacy.export", lambda email: ("registrations", privacy.export_person(email)))
         extensions.register("privacy.delete", lambda email: ("registrations", privacy.delete_person(email)))
         extensions.register("privacy.purge", lambda cutoff: ("registrations", privacy.purge_before(cutoff)))
+
+        from events.registration import connect_signals
+
+        connect_signals()

@@ -4,6 +4,14 @@ Capacity is an invariant checked under a row lock in one transaction (the pretix
 the series row for sessions in a series, is locked with SELECT … FOR UPDATE, the confirmed seats are counted
 under that lock, and only then is a seat given or a place on the waiting list. E-mails are queued after the
 transaction commits, so a failing mail server never undoes or blocks a registration.
+
+On SQLite, SELECT … FOR UPDATE does not exist (Django leaves it out); there every transaction begins IMMEDIATE
+(hub/settings/base.py), so it holds the database's one write lock from its first statement and writers are
+served one after another: the same invariant, with the whole database as the lock.
+
+Seats go to the waiting list first: `fill_from_waiting_list` is called on every path that frees or adds seats
+(cancelling, an organiser removing registrations, a registration deleted, a raised capacity on publish or on
+saving a series); `connect_signals` wires the last three.
 """
 
 from dataclasses import dataclass, field
@@ -121,36 +129,46 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
     return RegistrationResult(registration, created=True)
 
 
-def _fill_from_waiting_list(target, scope, now):
-    """Give free seats to the waiting list in order. Caller holds the target's lock."""
-    waiting = Registration.objects.filter(**scope, status=Registration.Status.WAITING).order_by("created_at", "pk")
-    if target.capacity is not None:
-        confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).count()
-        free = max(target.capacity - confirmed, 0)
-        waiting = waiting[:free]
-    promoted = list(waiting.select_for_update())
-    for registration in promoted:
-        registration.status = Registration.Status.CONFIRMED
-        registration.confirmed_at = now
-        registration.save(update_fields=["status", "confirmed_at"])
-    return promoted
+def _lock(event_or_series):
+    """Lock the seats of an event or series: (locked target, filter for its registrations)."""
+    if isinstance(event_or_series, EventSeries):
+        series = EventSeries.objects.select_for_update().get(pk=event_or_series.pk)
+        return series, {"series": series}
+    return _lock_target(event_or_series.canonical())
+
+
+def _has_started(target, now):
+    start = series_first_start(target.pk) if isinstance(target, EventSeries) else target.start
+    return start is not None and start <= now
 
 
 def fill_from_waiting_list(event_or_series, now=None):
-    """Promote waiting people into free seats (after a capacity increase). Promoted people are e-mailed."""
+    """Give every free seat to the waiting list, first come first served; the promoted are e-mailed after commit.
+
+    The one way seats reach the waiting list, called wherever seats can appear: a participant cancels, an
+    organiser cancels or deletes registrations, the capacity of an event or series is raised. Nobody is promoted
+    once the event (or the series' first session) has started. Safe to call at any time: it only promotes while
+    the confirmed count is below the capacity, counted under the seat lock.
+    """
     from events import emails
 
+    now = now or timezone.now()
     with transaction.atomic():
-        if isinstance(event_or_series, EventSeries):
-            target = EventSeries.objects.select_for_update().get(pk=event_or_series.pk)
-            scope = {"series": target}
-        else:
-            target, scope = _lock_target(event_or_series.canonical())
-        promoted = _fill_from_waiting_list(target, scope, now or timezone.now())
+        target, scope = _lock(event_or_series)
+        if _has_started(target, now):
+            return []
+        waiting = Registration.objects.filter(**scope, status=Registration.Status.WAITING).order_by("created_at", "pk")
+        if target.capacity is not None:
+            confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).count()
+            waiting = waiting[: max(target.capacity - confirmed, 0)]
+        promoted = list(waiting.select_for_update())
+        for registration in promoted:
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = now
+            registration.save(update_fields=["status", "confirmed_at"])
+            transaction.on_commit(lambda pk=registration.pk: emails.promoted(pk), robust=True)
         if promoted:
             registration_state_changed(target)
-        for p in promoted:
-            transaction.on_commit(lambda pk=p.pk: emails.promoted(pk), robust=True)
     return promoted
 
 
@@ -160,12 +178,7 @@ def cancel(registration, now=None, notify=True):
 
     now = now or timezone.now()
     with transaction.atomic():
-        if registration.series_id:
-            target = EventSeries.objects.select_for_update().get(pk=registration.series_id)
-            scope = {"series": target}
-        else:
-            target = EventPage.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
-            scope = {"event": target}
+        target, _scope = _lock(registration.series if registration.series_id else registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return CancelResult(registration, already_cancelled=True)
@@ -174,12 +187,36 @@ def cancel(registration, now=None, notify=True):
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
-        promoted = _fill_from_waiting_list(target, scope, now)
         if notify:
             transaction.on_commit(lambda: emails.cancelled(registration.pk), robust=True)
-        for p in promoted:
-            transaction.on_commit(lambda pk=p.pk: emails.promoted(pk), robust=True)
+        promoted = fill_from_waiting_list(target, now)
     return CancelResult(registration, already_cancelled=False, promoted=promoted)
+
+
+def remove(registrations, *, delete=False, notify=True):
+    """An organiser removes many registrations at once (a flood of fake sign-ups): each is cancelled (and
+    e-mailed when `notify`) or deleted, and the freed seats go to the waiting list. Returns how many."""
+    from events import emails
+
+    registrations = list(registrations)
+    targets = {r.series if r.series_id else r.event for r in registrations}
+    now = timezone.now()
+    with transaction.atomic():
+        locked = [_lock(t) for t in sorted(targets, key=lambda t: (type(t).__name__, t.pk))]  # one lock order
+        rows = Registration.objects.select_for_update().filter(pk__in=[r.pk for r in registrations])
+        rows = rows.exclude(status=Registration.Status.CANCELLED) if not delete else rows
+        pks = list(rows.values_list("pk", flat=True))
+        if delete:
+            Registration.objects.filter(pk__in=pks).delete()
+        else:
+            Registration.objects.filter(pk__in=pks).update(status=Registration.Status.CANCELLED, cancelled_at=now)
+            if notify:
+                for pk in pks:
+                    transaction.on_commit(lambda pk=pk: emails.cancelled(pk), robust=True)
+        for target, _scope in locked:
+            registration_state_changed(target)
+            fill_from_waiting_list(target, now)
+    return len(pks)
 
 
 def waiting_position(registration):
@@ -190,3 +227,34 @@ def waiting_position(registration):
         Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
     )
     return earlier.count() + 1
+
+
+def _event_published(sender, instance, **kwargs):
+    """A published event may have more seats now (its capacity raised in the admin)."""
+    if isinstance(instance, EventPage) and not instance.series_id and instance.registration_enabled:
+        fill_from_waiting_list(instance)
+
+
+def _series_saved(sender, instance, created, **kwargs):
+    if not created:
+        fill_from_waiting_list(instance)
+
+
+def _registration_deleted(sender, instance, **kwargs):
+    """A deleted registration (by an organiser, or a person's data erased) may have held a seat."""
+    if instance.status == Registration.Status.CONFIRMED:
+        target = EventSeries(pk=instance.series_id) if instance.series_id else EventPage(pk=instance.event_id)
+        transaction.on_commit(lambda: fill_from_waiting_list(_reload(target)), robust=True)
+
+
+def _reload(target):
+    return type(target).objects.get(pk=target.pk)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published
+
+    page_published.connect(_event_published, sender=EventPage, dispatch_uid="events-fill-on-publish")
+    post_save.connect(_series_saved, sender=EventSeries, dispatch_uid="events-fill-on-series-save")
+    post_delete.connect(_registration_deleted, sender=Registration, dispatch_uid="events-fill-on-delete")
