@@ -1,4 +1,4 @@
-"""Bench content (issue 8): many published case stories made fast, and a capped event for the registration bench.
+"""Bench content: many published case stories made fast, and a capped event for the registration bench.
 
 `ensure_stories(n)` brings the Bokmål story index (slug "historier", from stories/demo.py) up to n live stories:
 treebeard paths are computed here and the rows are written in bulk (base page rows, the specific rows, one

@@ -1,4 +1,4 @@
-"""Page benchmarks (issue 8). Prints tables; never passes or fails. Run through `bash bench/run.sh`.
+"""Page benchmarks. Prints tables; never passes or fails. Run through `bash bench/run.sh`.
 
 1. Server time per page type, in process (Django test client, production settings, PostgreSQL, page cache
    off): SQL queries per request, median and p95 over --requests requests. One page per type present in the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of the hub's pages (issue 8): one command, prints tables, never passes or fails.
+# Benchmarks of the hub's pages: one command, prints tables, never passes or fails.
 #
 #   bash bench/run.sh                 # fresh database hub_bench with the full demo content, then bench/pages.py
 #   BENCH_DB=hub_bench HUB_DEMO_APPS=hub bash bench/run.sh --mixed 10000 --workers 2

@@ -10,14 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-ORG_TYPES = [
-    ("sports", _("Sports")),
-    ("culture", _("Culture")),
-    ("humanitarian", _("Humanitarian")),
-    ("immigrant", _("Immigrant organisation")),
-    ("neighbourhood", _("Neighbourhood")),
-    ("other", _("Other")),
-]
+from hub.models.taxonomy import VOLUNTEER_ORG_TYPES
+
+ORG_TYPES = VOLUNTEER_ORG_TYPES
 
 CHALLENGES = [
     ("recruitment", _("Recruiting volunteers")),

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock, QuoteBlock
+from hub.models.taxonomy import VOLUNTEER_ORG_TYPES
 
 from .serializers import TagNamesField
 
@@ -34,14 +35,7 @@ class VolunteerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         "neighbourhood",
         "other",
     )
-    ORG_TYPES = [
-        (SPORTS, _("Sports")),
-        (CULTURE, _("Culture")),
-        (HUMANITARIAN, _("Humanitarian")),
-        (IMMIGRANT, _("Immigrant organisation")),
-        (NEIGHBOURHOOD, _("Neighbourhood")),
-        (OTHER, _("Other")),
-    ]
+    ORG_TYPES = VOLUNTEER_ORG_TYPES
 
     name = models.CharField(_("name"), max_length=200)
     org_type = models.CharField(_("organisation type"), max_length=20, choices=ORG_TYPES, default=OTHER)

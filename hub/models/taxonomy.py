@@ -7,6 +7,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+# Kinds of volunteer organisation: on stories' organisations and in the cockpit's conversation log alike.
+VOLUNTEER_ORG_TYPES = [
+    ("sports", _("Sports")),
+    ("culture", _("Culture")),
+    ("humanitarian", _("Humanitarian")),
+    ("immigrant", _("Immigrant organisation")),
+    ("neighbourhood", _("Neighbourhood")),
+    ("other", _("Other")),
+]
+
 
 class County(models.Model):
     number = models.CharField(_("county number"), max_length=2, unique=True)

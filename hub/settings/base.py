@@ -245,7 +245,7 @@ LOGGING = logging_config()  # LOG_FORMAT=json for one JSON object per line; LOG_
 # Descriptive labels used by the admin for the languages.
 LANGUAGE_LABELS = {"nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk"), "en": _("English")}
 
-# --- Production foundation (issue 8): caching and front-end cache purge ------------------------------------
+# --- Production foundation: caching and front-end cache purge ------------------------------------
 # Whole-page cache for anonymous visitors (hub/cache.py); 0 = off. Needs a shared cache with several processes.
 HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
 HUB_PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
@@ -273,12 +273,12 @@ HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
 # Bearer token for the operators' readiness view /healthz/ready (hub/health.py); staff sessions need none.
 HUB_HEALTH_TOKEN = env("HEALTH_TOKEN", "")
 
-# --- Events (issue 5): registrations' retention, reminders and e-mail retries --------------------------------
+# --- Events: registrations' retention, reminders and e-mail retries --------------------------------
 REGISTRATION_RETENTION_DAYS = int(env("REGISTRATION_RETENTION_DAYS", "90"))  # personal data anonymised after the event
 EVENT_REMINDER_HOURS = int(env("EVENT_REMINDER_HOURS", "24"))  # reminder e-mail this long before a session
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "5"))  # automatic retries of a failed e-mail (database task backend)
 
-# --- Uploaded files under embargo and upload limits (issue 14) ------------------------------------------------
+# --- Uploaded files under embargo and upload limits ------------------------------------------------
 # Local media go through hub.media_serving (the embargo check); behind tools/nginx set MEDIA_ACCEL_REDIRECT to
 # nginx's internal location ("/_media/") so nginx sends the bytes. Public files are cacheable for MEDIA_MAX_AGE.
 HUB_MEDIA_SERVED_BY_APP = True

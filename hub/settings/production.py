@@ -56,7 +56,7 @@ if STORAGES["default"]["BACKEND"] in ("storages.backends.s3.S3Storage", "hub.sto
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
 
-# --- Production foundation (issue 8) ---------------------------------------------------------------------------
+# --- Production foundation ------------------------------------------------------------------------------------
 # Load balancers probe /healthz and /healthz/ready over plain HTTP inside the network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz(/ready)?$"]
 SESSION_COOKIE_SAMESITE = "Lax"
