@@ -5,6 +5,9 @@ A published event (slug "bench-pamelding", made by bench/content.py, its registr
 users take: GET the registration form from gunicorn (--workers workers), read the CSRF cookie and token, POST the
 form; each person comes from its own address (X-Forwarded-For) so the per-client rate limit does not apply.
 Mode "service" calls events.registration.register() directly, one database connection per thread.
+Mode "crowd" (`python bench/registration_load.py --mode crowd`, no run.sh needed): --count people behind ONE
+address (an office behind NAT) open the form and send it at the same moment for --capacity seats, against
+gunicorn (2 workers x 4 threads) on a fresh SQLite file and on a fresh PostgreSQL database; one table, a row each.
 Prints one table; never passes or fails, but shouts "INVARIANT BROKEN" when more are confirmed than there are
 seats. Run through `bash bench/run.sh` (or `bash bench/run.sh --only-registrations`); standalone it needs the
 environment run.sh sets.
@@ -21,6 +24,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -193,11 +197,112 @@ def run(count=300, capacity=50, threads=32, workers=2, mode="http"):
         os.unlink(log.name)
 
 
+CROWD_EVENT = """
+import json
+from datetime import timedelta
+from django.utils import timezone
+from events.models import EventIndexPage, EventPage
+from hub.models import HomePage
+from tests.helpers import publish_child
+home = HomePage.objects.get(locale__language_code="nb", depth=2)
+index = EventIndexPage.objects.filter(locale=home.locale).first()
+if index is None:
+    index = home.add_child(instance=EventIndexPage(title="Arrangementer", slug="arrangementer"))
+    index.save_revision().publish()
+now = timezone.now()
+event = publish_child(index, EventPage(title="Trengsel", slug="bench-trengsel", capacity=int("CAPACITY"),
+                                       start=now + timedelta(days=5), end=now + timedelta(days=5, hours=2)))
+print(json.dumps({"pk": event.pk}))
+"""
+COUNTS = """
+import json
+from events.models import Registration
+rows = Registration.objects.filter(event_id=int("PK"))
+print(json.dumps({s: rows.filter(status=s).count() for s in ("confirmed", "waiting")}))
+"""
+
+
+def _crowd_on(label, database_url, work, count, capacity):
+    """One row of the crowd table: a fresh database at database_url, gunicorn on it, the crowd at once."""
+    import json
+
+    from tests.events.crowd import percentile, register_at_once
+    from tests.search.test_sqlite import _env, _manage, _migrated_database
+
+    env = _env(work / "hub.sqlite3", work / "media")
+    env.update(DATABASE_URL=database_url, ALLOWED_HOSTS=f"127.0.0.1,localhost,{HOST}", LOG_LEVEL="ERROR")
+    if database_url.startswith("sqlite"):
+        _migrated_database(work / "hub.sqlite3", env)
+    _manage(env, "migrate", "--noinput", "-v0", timeout=900)
+    _manage(env, "load_demo", "--no-admin", "--only", "hub", "-v0", timeout=900)
+    pk = json.loads(_manage(env, "shell", "-c", CROWD_EVENT.replace("CAPACITY", str(capacity))).splitlines()[-1])["pk"]
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2"]
+        + ["--threads", "4"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_http(port)
+        path = f"/nb/arrangement/{pk}/pamelding/"
+        with ThreadPoolExecutor(8) as pool:  # every worker thread has loaded the app and opened its connection
+            list(
+                pool.map(
+                    lambda _: urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read(), range(16)
+                )
+            )
+        answers = register_at_once(f"http://127.0.0.1:{port}", path, count)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    counts = json.loads(_manage(env, "shell", "-c", COUNTS.replace("PK", str(pk))).splitlines()[-1])
+    times = [a.ms for a in answers]
+    statuses = {}
+    for a in answers:
+        statuses[a.status] = statuses.get(a.status, 0) + 1
+    return (
+        label,
+        count,
+        capacity,
+        counts["confirmed"],
+        counts["waiting"],
+        sum(n for s, n in statuses.items() if s >= 500 or s == 0),
+        statuses.get(429, 0),
+        f"{percentile(times, 0.5):.0f}",
+        f"{percentile(times, 0.95):.0f}",
+        f"{max(times):.0f}",
+    )
+
+
+def crowd(count=50, capacity=10):
+    """The office crowd on SQLite and PostgreSQL (a throwaway database hub_bench_crowd)."""
+    sys.path.insert(0, str(ROOT))
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="hub-crowd-") as tmp:
+        work = Path(tmp)
+        rows.append(_crowd_on("SQLite (WAL, IMMEDIATE)", f"sqlite:///{work / 'hub.sqlite3'}", work, count, capacity))
+        subprocess.run(["dropdb", "--if-exists", "hub_bench_crowd"], check=True)
+        subprocess.run(["createdb", "hub_bench_crowd"], check=True)
+        try:
+            rows.append(_crowd_on("PostgreSQL", "postgres:///hub_bench_crowd", work, count, capacity))
+        finally:
+            subprocess.run(["dropdb", "--if-exists", "hub_bench_crowd"], check=False)
+    table(
+        f"{count} people behind one address register at the same moment for {capacity} seats "
+        "(gunicorn 2 workers x 4 threads; POST answer times)",
+        ["database", "people", "seats", "confirmed", "waiting", "errors", "refused", "p50 ms", "p95 ms", "max ms"],
+        rows,
+    )
+
+
 def add_arguments(parser, prefix=""):
     parser.add_argument(f"--{prefix}count", type=int, default=300, help="registrations to fire")
     parser.add_argument(f"--{prefix}capacity", type=int, default=50, help="seats of the capped event")
     parser.add_argument(f"--{prefix}threads", type=int, default=32, help="concurrent clients")
-    parser.add_argument(f"--{prefix}mode", choices=["http", "service"], default="http")
+    parser.add_argument(f"--{prefix}mode", choices=["http", "service", "crowd"], default="http")
 
 
 def main():
@@ -205,6 +310,8 @@ def main():
     add_arguments(parser)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    if args.mode == "crowd":
+        return crowd(args.count, args.capacity)
     os.environ.update(prod_env())
     import django
 
