@@ -136,6 +136,8 @@ def labels(facet, values, language=None):
         if field.is_relation:
             key = _value_path(field).split("__", 1)[1]
             objects = field.related_model._default_manager.filter(**{f"{key}__in": values})
+            if any(f.name == "locale" for f in field.related_model._meta.fields):  # translatable: label per language
+                objects = objects.select_related("locale")
             for obj in objects:
                 lang = getattr(getattr(obj, "locale", None), "language_code", None)
                 if str(getattr(obj, key)) not in result or lang == language:
