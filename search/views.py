@@ -70,7 +70,10 @@ def _language(request):
 
 
 def _filters(request):
-    return {facet: [v[:100] for v in request.GET.getlist(facet)[:20] if v] for facet in registry.FACETS}
+    # A value with a NUL byte matches nothing (PostgreSQL text cannot hold one) and would make the query fail.
+    return {
+        facet: [v[:100] for v in request.GET.getlist(facet)[:20] if v and "\x00" not in v] for facet in registry.FACETS
+    }
 
 
 @require_GET
