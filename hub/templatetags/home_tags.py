@@ -115,7 +115,8 @@ def _audience_paths(request, value):
 
 def _figures(page, value):
     wanted = list(value.get("figures") or []) or [key for key, _label in FIGURES]
-    return [{"key": key, "number": n, "label": FIGURE_LABELS[key](n)} for key, n in home_sections.figures(page, wanted)]
+    counted = home_sections.figures(page, wanted)
+    return [{"key": key, "number": n, "label": FIGURE_LABELS[key](n)} for key, n in counted if n]  # no "0 …"
 
 
 def _context(kind, value, block_id, request, page):

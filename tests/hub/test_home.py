@@ -316,3 +316,16 @@ def test_home_page_without_fragment_cache_does_not_grow_with_content(client, hom
     client.get("/nb/")
     with django_assert_max_num_queries(20):
         assert client.get("/nb/").status_code == 200
+
+
+def test_editors_find_the_sections_in_the_admin(admin_client, home):
+    response = admin_client.get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-contentpath="sections"' in html and ui("Pinned stories") in html
+
+
+def test_a_figure_of_nothing_yet_is_left_out(client, home):
+    Registration.objects.filter(status="confirmed").update(status="cancelled")
+    html = section(get(client), "home-figures")
+    assert 'data-figure="participants"' not in html and 'data-figure="stories"' in html
