@@ -63,7 +63,8 @@ def test_admin_gets_its_own_policy_with_same_origin_frames_for_preview(client):
 def test_every_live_page_renders_without_inline_script_or_style(client):
     """What the strict CSP would block: inline JavaScript, event handler attributes, style attributes/elements."""
     checked = 0
-    for page in Page.objects.live().filter(depth__gte=2).specific():
+    live = Page.objects.live().filter(depth__gte=2).specific()
+    for page in live:
         url = page.get_url()
         if not url:
             continue
@@ -78,7 +79,7 @@ def test_every_live_page_renders_without_inline_script_or_style(client):
         assert "<style" not in html, f"style element on {url}"
         assert not re.search(r"<[a-z][^>]*\son[a-z]+=", html), f"event handler attribute on {url}"
         checked += 1
-    assert checked >= 2
+    assert checked == live.count() > 50  # every live page of the demo has a URL and was looked at
 
 
 def _through_middlewares(view, path="/nb/embed/"):
@@ -119,7 +120,8 @@ def test_admin_login_is_throttled_after_repeated_failures(client, settings):
 def test_login_throttle_counts_per_user_name_across_addresses(client, settings):
     settings.HUB_LOGIN_RATE = (3, 300)
     for i in range(3):
-        client.post("/admin/login/", {"username": "target", "password": "x"}, REMOTE_ADDR=f"10.0.0.{i}")
+        attempt = client.post("/admin/login/", {"username": "target", "password": "x"}, REMOTE_ADDR=f"10.0.0.{i}")
+        assert attempt.status_code == 200  # the form again, with an error
     assert (
         client.post("/admin/login/", {"username": "Target", "password": "x"}, REMOTE_ADDR="10.9.9.9").status_code == 429
     )
@@ -127,8 +129,9 @@ def test_login_throttle_counts_per_user_name_across_addresses(client, settings):
 
 def test_password_reset_is_throttled_like_the_login(client, settings):
     settings.HUB_LOGIN_RATE = (2, 300)
-    codes = [client.post("/admin/password_reset/", {"email": f"x{i}@example.com"}).status_code for i in range(3)]
-    assert codes[:2] != [429, 429] and codes[2] == 429
+    answers = [client.post("/admin/password_reset/", {"email": f"x{i}@example.com"}) for i in range(3)]
+    assert [(a.status_code, a.get("Location")) for a in answers[:2]] == [(302, "/admin/password_reset/done/")] * 2
+    assert answers[2].status_code == 429 and answers[2]["Retry-After"] == "300"
 
 
 def test_spoofed_forwarded_for_does_not_escape_the_rate_limit(settings):
@@ -199,9 +202,11 @@ def test_500_page_renders_without_database(django_assert_num_queries):
 
 
 def test_healthz_and_robots_are_not_framed_or_sniffed(client):
-    response = client.get("/robots.txt")
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["X-Frame-Options"] == "DENY"
+    for url in ("/robots.txt", "/healthz"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+        assert response["X-Frame-Options"] == "DENY", url
 
 
 def test_check_deploy_has_no_warnings_with_production_environment():
@@ -236,21 +241,18 @@ def test_language_switch_refuses_post_without_csrf_token():
 )
 def test_language_switch_never_redirects_off_site(client, next_url):
     response = client.post("/i18n/setlang/", {"language": "en", "next": next_url})
-    assert response.status_code in (200, 302)
-    location = response.get("Location", "")
-    assert "evil.example" not in location and not location.startswith("javascript:")
+    assert (response.status_code, response["Location"]) == (302, "/")  # home instead of the foreign address
+    assert response.cookies["django_language"].value == "en"  # the switch itself still works
 
 
 @pytest.mark.parametrize("payload", XSS_PAYLOADS + HEADER_INJECTION + ["' OR '1'='1", "x" * 100_000])
 def test_language_switch_survives_hostile_values(client, payload):
     response = client.post("/i18n/setlang/", {"language": payload, "next": f"/nb/?q={payload}"})
-    assert response.status_code in (200, 302, 400)
-    assert "\n" not in response.get("Location", "") and "\r" not in response.get("Location", "")
-    assert response.cookies.get("django_language") is None or response.cookies["django_language"].value in (
-        "nb",
-        "nn",
-        "en",
-    )
+    assert response.status_code == 302
+    location = response["Location"]
+    assert location.startswith("/nb/?q=") or (len(payload) > 10_000 and location == "/"), location
+    assert not set(location) & set('\r\n<>" '), location  # percent-encoded: no header or markup breaks out
+    assert "django_language" not in response.cookies  # not a language: nothing is set
     assert_not_reflected_raw(response.content)
 
 
