@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from hub.models import StandardPage
 from hub.settings.search import database_backend
-from tests.helpers import publish_child
+from tests.helpers import publish_child, under_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = ROOT / "tools" / "opensearch" / "opensearch.sh"
@@ -33,7 +33,7 @@ def node_is_up(url, timeout=2):
 
 
 def engine_missing(reason):
-    if os.environ.get("CI", "").lower() == "true":
+    if under_ci():
         pytest.fail(f"OpenSearch is required under CI: {reason}")
     message = f"OPENSEARCH TESTS SKIPPED: {reason}"
     warnings.warn(message, stacklevel=2)
