@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cockpit.models import CHALLENGES, ORG_TYPES
 from hub.antispam import HoneypotFormMixin
+from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality
 
 
@@ -21,7 +22,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.county.name})"
 
 
-class ConversationForm(HoneypotFormMixin, forms.Form):
+class ConversationForm(PublicFormMixin, HoneypotFormMixin, forms.Form):
     organisation_name = forms.CharField(label=_("Volunteer organisation"), max_length=200)
     org_type = forms.ChoiceField(label=_("Type of organisation"), choices=[("", _("Choose …"))] + ORG_TYPES)
     municipality = MunicipalityChoiceField(
@@ -66,14 +67,3 @@ class ConversationForm(HoneypotFormMixin, forms.Form):
             "challenges": entry.challenges,
             "follow_up_planned": entry.follow_up_planned,
         }
-
-    def link_errors(self):
-        """Point each invalid field at its error message (aria-describedby), for screen readers."""
-        for name, errors in self.errors.items():
-            if name not in self.fields or not errors:
-                continue
-            bound = self[name]
-            ids = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                ids.insert(0, f"{bound.auto_id}_help")
-            self.fields[name].widget.attrs.update({"aria-describedby": " ".join(ids), "aria-invalid": "true"})

@@ -48,7 +48,6 @@ def conversation_log(request, token, entry_id=None):
                 saved = save_entry(registration, form.cleaned_data, entry=entry)
                 return redirect(f"{base_url}?lagret={saved.pk}#samtaler")
             return redirect(base_url)
-        form.link_errors()
     else:
         form = ConversationForm(initial=ConversationForm.initial_from(entry) if entry else None)
     entries = list(entries_for(registration).select_related("municipality"))

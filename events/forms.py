@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hub.antispam import HoneypotFormMixin
+from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality
 
 
-class RegistrationForm(HoneypotFormMixin, forms.Form):
+class RegistrationForm(PublicFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from hub.antispam import HoneypotFormMixin
+from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality, Theme
 
 from .models import CaseStoryPage, VolunteerOrganisation
@@ -20,7 +21,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ShareStoryForm(HoneypotFormMixin, forms.Form):
+class ShareStoryForm(PublicFormMixin, HoneypotFormMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Your e-mail"),

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # the built-in widget templates for hub.form_rendering's project-wide template lookup
 ]
 
 MIDDLEWARE = [
