@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from cockpit import admin_views
+from cockpit import admin_views, links, privacy
 from cockpit.components import GoalsPanel
+from hub import extensions
 
 
 @hooks.register("register_admin_urls")
@@ -63,3 +64,23 @@ def register_cockpit_menu():
 def add_goals_panel(request, panels):
     if request.user.has_perm(admin_views.VIEW_COCKPIT):
         panels.append(GoalsPanel())
+
+
+# Conversation log entries follow the registrations' privacy rules; deleted before the events app anonymises the
+# registration (the entries are found through the registration's e-mail address).
+@hooks.register(extensions.PRIVACY_DELETE, order=-1)
+def _delete_conversations(email):
+    return ("conversations", privacy.delete_for_email(email))
+
+
+@hooks.register(extensions.PRIVACY_EXPORT)
+def _export_conversations(email):
+    return ("conversations", privacy.export_for_email(email))
+
+
+@hooks.register(extensions.PRIVACY_PURGE)
+def _purge_conversations(cutoff):
+    return ("conversations", privacy.purge_before(cutoff))
+
+
+hooks.register(extensions.REGISTRATION_EMAIL_LINES, links.registration_email_lines)

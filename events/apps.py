@@ -18,13 +18,6 @@ class EventsConfig(AppConfig):
         relations.register("place", _("Events"), places.for_place)
         relations.register("place_counts", _("Events"), places.counts)
 
-        from events import privacy
-        from hub import extensions
-
-        extensions.register("privacy.export", lambda email: ("registrations", privacy.export_person(email)))
-        extensions.register("privacy.delete", lambda email: ("registrations", privacy.delete_person(email)))
-        extensions.register("privacy.purge", lambda cutoff: ("registrations", privacy.purge_before(cutoff)))
-
         from events.registration import connect_signals
 
         connect_signals()

@@ -71,7 +71,7 @@ def _compose(registration, intro, include_join):
             join_urls[session.pk] = session.join_url
         calendar_items.append((session, url))
     if include_join:
-        for extra in extensions.call("registration.email_lines", registration):
+        for extra in extensions.call(extensions.REGISTRATION_EMAIL_LINES, registration):
             lines += extra
     lines += [
         "",

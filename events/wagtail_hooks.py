@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_views, home_section
+from events import admin_views, home_section, privacy
+from hub import extensions
 
 admin_urls = [
     path("", admin_views.index, name="index"),
@@ -53,3 +54,18 @@ def outbox_menu_item():
 # The home page's section and figures from this app (hub/home_sections.py).
 hooks.register("hub_home_section_events", home_section.next_events)
 hooks.register("hub_home_figures", home_section.participants)
+
+
+@hooks.register(extensions.PRIVACY_EXPORT)
+def _export_registrations(email):
+    return ("registrations", privacy.export_person(email))
+
+
+@hooks.register(extensions.PRIVACY_DELETE)
+def _delete_registrations(email):
+    return ("registrations", privacy.delete_person(email))
+
+
+@hooks.register(extensions.PRIVACY_PURGE)
+def _purge_registrations(cutoff):
+    return ("registrations", privacy.purge_before(cutoff))

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.api import api_router
-from hub.extensions import call
+from hub.extensions import SITEMAPS, call
 from hub.health import healthz, readiness
 from hub.media_serving import serve_media
 from hub.sitemaps import HubSitemap
@@ -19,8 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    # Apps add sitemaps of their own views through the "sitemaps" extension point: () -> (name, Sitemap class).
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap, **dict(call("sitemaps"))}}, name="sitemap"),
+    # Apps add sitemaps of their own views through the SITEMAPS hook: () -> (name, Sitemap class).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap, **dict(call(SITEMAPS))}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("healthz/ready", readiness, name="healthz_ready"),

@@ -12,16 +12,6 @@ class StoriesConfig(AppConfig):
 
         relations.register("method", _("Stories that used this method"), _method_stories)
 
-        from hub import extensions
-
-        extensions.register("sitemaps", _places_sitemap)
-
-
-def _places_sitemap():
-    from .sitemaps import PlacesSitemap
-
-    return ("places", PlacesSitemap)
-
 
 def _method_stories(page, request=None):
     from .queries import for_method

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub import extensions
 from stories import home_section
 
 from .models import VolunteerOrganisation
@@ -22,3 +23,10 @@ register_snippet(VolunteerOrganisationViewSet)
 # The home page's section and figures from this app (hub/home_sections.py).
 hooks.register("hub_home_section_stories", home_section.newest_stories)
 hooks.register("hub_home_figures", home_section.figures)
+
+
+@hooks.register(extensions.SITEMAPS)
+def _places_sitemap():
+    from .sitemaps import PlacesSitemap
+
+    return ("places", PlacesSitemap)

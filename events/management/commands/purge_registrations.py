@@ -16,5 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         days = retention_days() if options["days"] is None else options["days"]
         cutoff = timezone.now() - timedelta(days=days)
-        for name, count in extensions.call("privacy.purge", cutoff):
+        for name, count in extensions.call(extensions.PRIVACY_PURGE, cutoff):
             self.stdout.write(f"{name}: {count} (older than {days} days)")

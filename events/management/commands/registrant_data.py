@@ -18,8 +18,8 @@ class Command(BaseCommand):
         if "@" not in options["email"]:
             raise CommandError("--email must be an e-mail address")
         if options["export"]:
-            data = dict(extensions.call("privacy.export", options["email"]))
+            data = dict(extensions.call(extensions.PRIVACY_EXPORT, options["email"]))
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         else:
-            for name, count in extensions.call("privacy.delete", options["email"]):
+            for name, count in extensions.call(extensions.PRIVACY_DELETE, options["email"]):
                 self.stdout.write(f"{name}: {count}")
