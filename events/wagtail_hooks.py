@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from events import admin_views, home_section, privacy
-from hub import extensions
+from events import admin_views, home_section, places, privacy
+from hub import extensions, relations
 
 admin_urls = [
     path("", admin_views.index, name="index"),
@@ -69,3 +69,20 @@ def _delete_registrations(email):
 @hooks.register(extensions.PRIVACY_PURGE)
 def _purge_registrations(cutoff):
     return ("registrations", privacy.purge_before(cutoff))
+
+
+@hooks.register(relations.hook("method"))
+def _events_for_method():
+    from events.listing import upcoming_for_method
+
+    return _("Upcoming events that teach this method"), upcoming_for_method
+
+
+@hooks.register(relations.hook("place"))
+def _events_for_place():
+    return _("Events"), places.for_place
+
+
+@hooks.register(relations.hook("place_counts"))
+def _event_counts_for_places():
+    return _("Events"), places.counts

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub import extensions
+from hub import extensions, relations
 from stories import home_section
 
 from .models import VolunteerOrganisation
@@ -30,3 +30,14 @@ def _places_sitemap():
     from .sitemaps import PlacesSitemap
 
     return ("places", PlacesSitemap)
+
+
+@hooks.register(relations.hook("method"))
+def _stories_for_method():
+    return _("Stories that used this method"), _method_stories
+
+
+def _method_stories(page, request=None):
+    from .queries import for_method
+
+    return for_method(page)
