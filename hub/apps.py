@@ -8,11 +8,19 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import cache, checks, locales  # noqa: F401 - checks: registers `check --deploy` rules
+        from hub import (  # noqa: F401 - checks: `check --deploy` rules
+            cache,
+            checks,
+            locales,
+            routing,
+            view_restrictions,
+        )
 
         cache.connect_signals()  # page cache generation; before Wagtail's front-end cache handlers
         cache.connect_frontend_signals()
         locales.install()  # one Locale lookup per language per request (hub/locales.py)
+        routing.install()  # the site's root page in its own class without a query (hub/routing.py)
+        view_restrictions.install()  # restrictions read once per page view (hub/view_restrictions.py)
 
         from django.db.models.signals import post_save
 

@@ -35,8 +35,11 @@ class RequestLocaleCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from hub.view_restrictions import request_memo
+
         token = _request_locales.set({})
         try:
-            return self.get_response(request)
+            with request_memo(request):  # the view restriction table, read once per visitor's page view
+                return self.get_response(request)
         finally:
             _request_locales.reset(token)

@@ -3,8 +3,11 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 
-def paginate(request, object_list, per_page=12, param="side"):
+def paginate(request, object_list, per_page=12, param="side", count=None):
+    """`count`: the number of items when the caller already knows it (saves the paginator's count query)."""
     paginator = Paginator(object_list, per_page)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property
     try:
         page = paginator.page(request.GET.get(param, 1))
     except PageNotAnInteger:

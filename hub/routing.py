@@ -11,8 +11,26 @@ rest of the path exactly as Wagtail would hand it over.
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+_find_for_request = Site.find_for_request
+
+
+def _find_site_with_typed_root(request):
+    """Wagtail's `Site.find_for_request`, its root page already in its own class (`specific_deferred`, from the
+    content type cache: no query). Wagtail routes every request through `site.root_page.specific.route()`,
+    which otherwise fetches the home page's own row on each page view only to call its `route()`."""
+    site = _find_for_request(request)
+    root = getattr(site, "root_page", None)
+    if root is not None and type(root) is Page:
+        site.root_page = root.specific_deferred
+    return site
+
+
+def install():
+    """Called once from HubConfig.ready()."""
+    Site.find_for_request = staticmethod(_find_site_with_typed_root)
 
 
 def _routes_itself(page):
@@ -23,8 +41,8 @@ def _routes_itself(page):
 
 def route_in_one_query(root, request, path_components):
     if not path_components:
-        if root.live:
-            return RouteResult(root)
+        if root.live:  # the home page itself: its own fields in one query if the root came without them
+            return RouteResult(type(root).objects.get(pk=root.pk) if root.get_deferred_fields() else root)
         raise Http404
     prefixes, url_path = [], root.url_path
     for component in path_components:

@@ -1,7 +1,8 @@
 """Filters of the starter pack: plain GET parameters (shareable, no JavaScript), AND across facets and OR
 within one, with a count per value computed as "how many methods would match if I ticked this too".
 
-Each facet costs one aggregate query whatever the number of methods (no per-card or per-value queries).
+All fixed facets are counted in one aggregate query and the tags in one grouped query, whatever the number of
+methods (no per-card, per-value or per-facet queries).
 """
 
 from urllib.parse import urlencode
@@ -125,6 +126,7 @@ class MethodFilter:
         for facet in self.facets:
             facet.bind(data)
         self._counted = False
+        self.total = None
 
     @property
     def active(self):
@@ -140,11 +142,38 @@ class MethodFilter:
     def results(self):
         return self._filtered()
 
+    def result_count(self):
+        """How many methods match every choice (from the same aggregate query as the counts)."""
+        self.count()
+        return self.total
+
+    def _others_q(self, skip):
+        q = Q()
+        for facet in self.facets:
+            if facet is not skip and facet.selected:
+                q &= facet.q()
+        return q
+
     def count(self):
-        """Counts per value: the other facets applied, this one replaced by the value."""
+        """Counts per value: the other facets applied, this one replaced by the value. The conditional counts of
+        every aggregate facet come from one query over the whole starter pack (each count filtered by the other
+        facets' choices and its own value); the tags need their own grouped query."""
         if not self._counted:
+            aggregate = [f for f in self.facets if isinstance(f, AggregateFacet)]
+            names, counts = {}, {}
+            for i, facet in enumerate(aggregate):
+                others = self._others_q(facet)
+                for j, (value, _label) in enumerate(facet._options):
+                    names[(i, value)] = f"n_{i}_{j}"
+                    counts[f"n_{i}_{j}"] = Count("pk", filter=others & facet._to_q([value]))
+            counts["total"] = Count("pk", filter=self._others_q(None))
+            result = self.base.aggregate(**counts)
+            self.total = result["total"]
+            for i, facet in enumerate(aggregate):
+                facet.counts = {value: result[names[(i, value)]] for value, _label in facet._options}
             for facet in self.facets:
-                facet.count(self._filtered(skip=facet))
+                if not isinstance(facet, AggregateFacet):
+                    facet.count(self._filtered(skip=facet))
             self._counted = True
         return self.facets
 

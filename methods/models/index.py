@@ -43,6 +43,6 @@ class MethodIndexPage(Page):
             .order_by(F("phase__sort_order").asc(nulls_last=True), "title")
         )
         context["filter"] = method_filter
-        context["methods"] = paginate(request, results, per_page=24)
+        context["methods"] = paginate(request, results, per_page=24, count=method_filter.result_count())
         context["course"] = CoursePage.objects.live().child_of(self).first()
         return context
