@@ -8,14 +8,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import MaterialsBlock, ProgrammeBlock
 from hub.blocks import BodyBlock
-from hub.models.images import picture_errors
+from hub.models.images import picture_errors, picture_field
 
 
 class EventIndexPage(Page):
@@ -58,15 +57,7 @@ class EventPage(Page):
         EVERYONE = "everyone", _("Everyone")
 
     lead = models.TextField(_("lead"), blank=True)
-    image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("picture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the page and on cards, and when the page is shared."),
-    )
+    image = picture_field()
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.LAUNCH, db_index=True)
     start = models.DateTimeField(_("start"), default=timezone.now, db_index=True)
     end = models.DateTimeField(_("end"), default=timezone.now)

@@ -9,6 +9,7 @@ the multiple uploader without those details cannot be published on a page before
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -94,3 +95,16 @@ def picture_errors(image, field="image"):
     """Form errors for a page's picture field: {field: [messages]} or {} (for `Page.clean`)."""
     problems = image_problems(image)
     return {field: problems} if problems else {}
+
+
+def picture_field(verbose_name=None, help_text=None):
+    """An optional picture of a page or setting: kept when the image is deleted elsewhere (set to empty)."""
+    return models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=verbose_name or _("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text or _("Shown at the top of the page and on cards, and when the page is shared."),
+    )

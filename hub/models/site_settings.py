@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
+
+from hub.models.images import picture_field
 
 
 def _page_chooser(verbose_name):
@@ -34,14 +35,9 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact e-mail"), default="post@samskaping.example")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     address = models.TextField(_("address"), blank=True)
-    share_image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("default share picture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when a page without its own picture is shared on social media (cropped to 1200×630)."),
+    share_image = picture_field(
+        _("default share picture"),
+        _("Shown when a page without its own picture is shared on social media (cropped to 1200×630)."),
     )
     about_page = _page_chooser(_("about page"))
     privacy_page = _page_chooser(_("privacy statement"))

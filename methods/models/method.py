@@ -19,12 +19,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import DocumentBlock, VideoBlock
-from hub.models.images import picture_errors
+from hub.models.images import picture_errors, picture_field
 from methods.blocks import StepsBlock
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -44,15 +43,7 @@ class PhaseSerializer(serializers.Serializer):
 
 class MethodPage(Page):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown on the card."))
-    image = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("picture"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the page and on cards, and when the page is shared."),
-    )
+    image = picture_field()
     purpose = RichTextField(_("what the method is for"), features=TEXT_FEATURES, blank=True)
     when_to_use = RichTextField(_("when to use it"), features=TEXT_FEATURES, blank=True)
     phase = models.ForeignKey(
