@@ -75,13 +75,27 @@ def django_setup():
     django.setup()
 
 
-def bench_parent(slug, bulk=False):
-    """A fresh StandardPage under the Bokmål home holding the benchmark's pages (`bulk`: an old one's children
-    were bulk-inserted, see drop_bench_pages)."""
-    from hub.models import HomePage, StandardPage
+def language_home(language="nb"):
+    """The home page of a language (the Bokmål home translated if the demo has no such translation yet)."""
+    from wagtail.models import Locale
 
-    home = HomePage.objects.get(locale__language_code="nb", depth=2)
-    old = StandardPage.objects.filter(slug=slug).first()
+    from hub.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code=language, depth=2).first()
+    if home is None:
+        nb_home = HomePage.objects.get(locale__language_code="nb", depth=2)
+        home = nb_home.copy_for_translation(Locale.objects.get_or_create(language_code=language)[0])
+        home.save_revision().publish()
+    return home
+
+
+def bench_parent(slug, bulk=False, language="nb"):
+    """A fresh StandardPage under the home of `language` holding the benchmark's pages (`bulk`: an old one's
+    children were bulk-inserted, see drop_bench_pages)."""
+    from hub.models import StandardPage
+
+    home = language_home(language)
+    old = StandardPage.objects.filter(slug=slug, locale=home.locale).first()
     if old:
         drop_bench_pages(old) if bulk else old.delete()
     parent = StandardPage(title=f"Benchmark {slug}", slug=slug)

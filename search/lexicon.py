@@ -179,6 +179,21 @@ def parts(word, lang):
     return tuple(lexicon.split(word)) if lexicon else ()
 
 
+@lru_cache(maxsize=50000)
+def lemmas(word, lang):
+    """The base forms of one lower-case query word other than itself ("kursene" → kurs, "broen" → bro), in Bokmål
+    and Nynorsk both for a Norwegian query (visitors mix them); none for English or without the dictionaries."""
+    if lang not in FILES:
+        return ()
+    found = []
+    for code in dict.fromkeys((lang, *FILES)):
+        lexicon = get(code)
+        for base in lexicon.lemmas(word) if lexicon else ():
+            if base != word and base not in found:
+                found.append(base)
+    return tuple(found)
+
+
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -2,7 +2,8 @@
 
 The vocabulary is every word of the indexed titles and texts of live pages in the language (accents folded),
 counted, kept in the cache until the content changes. A correction is certain when each changed word has one
-clear best candidate (similarity ≥ CERTAIN, ahead of the next by MARGIN or far more frequent): then the search
+clear best candidate (similarity ≥ CERTAIN, ahead of the next other word by MARGIN or far more frequent; its own
+inflections are no rivals: "lesesirkkel" is "lesesirkel" even though "lesesirkler" is close too): then the search
 shows that correction's results at once, with a link to search for the words as typed.
 """
 
@@ -15,8 +16,8 @@ from django.db.models import Count, Max
 from wagtail.models import Page
 
 from . import facets as facet_mod
-from .lexicon import fold
-from .text import WORD
+from .lexicon import fold, lemmas
+from .text import WORD, stem
 
 CLOSE = 0.75
 CERTAIN = 0.82
@@ -64,11 +65,33 @@ def _text_columns(entry):
     return ("title_text", "body_text") if "body_text" in names else ("autocomplete",)
 
 
-def _candidates(term, vocab):
-    """(word, similarity) of the closest vocabulary words, best first: same first letter, similar length."""
-    pool = [w for w in vocab if w[0] == term[0] and abs(len(w) - len(term)) <= 2]
-    close = difflib.get_close_matches(term, pool, n=3, cutoff=CLOSE)
-    return [(w, difflib.SequenceMatcher(None, term, w).ratio()) for w in close]
+def _candidates(term, vocab, language):
+    """(word, similarity, occurrences) of the closest indexed words, best first: same first letter, similar length.
+
+    A word is also measured by its base form in the dictionary: a page that only says "lesesirkler" and
+    "lesesirklene" is a clear match for "lesesirkkel", whose closest word is "lesesirkel". The correction is
+    always a word the index holds (its most frequent inflection), which every engine finds as written.
+    """
+    lang = language or "nb"
+    pool = {}  # form -> (indexed word, its occurrences)
+    for word, count in vocab.items():
+        if word[0] != term[0] or abs(len(word) - len(term)) > 4:
+            continue
+        for form in (word, *lemmas(word, lang)):
+            if abs(len(form) - len(term)) > 2 or form[0] != term[0] or (form != word and form in vocab):
+                continue
+            if form not in pool or pool[form][1] < count:
+                pool[form] = (word, count)
+    close = difflib.get_close_matches(term, list(pool), n=3, cutoff=CLOSE)
+    return [(pool[f][0], difflib.SequenceMatcher(None, term, f).ratio(), pool[f][1]) for f in close]
+
+
+def _same_word(one, other, language):
+    """Two inflections of one word ("lesesirkel", "lesesirkler") are no rival corrections of each other."""
+    lang = language or "nb"
+    if stem(one, lang) == stem(other, lang):
+        return True
+    return bool({one, *lemmas(one, lang)} & {other, *lemmas(other, lang)})
 
 
 def suggest(terms, language):
@@ -82,13 +105,14 @@ def suggest(terms, language):
         if folded in vocab or len(folded) < MIN_WORD:
             fixed.append(term)
             continue
-        found = _candidates(folded, vocab)
+        found = _candidates(folded, vocab, language)
         if not found:
             fixed.append(term)
             continue
-        best, score = found[0]
-        runner_up = found[1] if len(found) > 1 else None
-        clear = runner_up is None or score - runner_up[1] >= MARGIN or vocab[best] >= 5 * vocab[runner_up[0]]
+        best, score, count = found[0]
+        rivals = [c for c in found[1:] if not _same_word(best, c[0], language)]
+        runner_up = rivals[0] if rivals else None
+        clear = runner_up is None or score - runner_up[1] >= MARGIN or count >= 5 * runner_up[2]
         certain &= score >= CERTAIN and clear
         fixed.append(best)
         changed = True

@@ -40,8 +40,10 @@ def engine_rules():
 def expand(terms, lang="nb"):
     """Each query word as a group of alternatives; an alternative is a list of words (a phrase if several).
 
-    A set matches a word by its exact form or its stem, so "samskapingen" expands like "samskaping" and
-    "forteljingane" like "forteljing". A compound also matches its parts as a phrase ("leksehjelp": "lekse hjelp"),
+    A word's base forms in the dictionary are alternatives too ("kursene": kurs, "strikking": strikke), so an
+    engine whose stemmer cuts the two differently still finds the page. A set matches a word by its exact form,
+    its stem or a base form, so "samskapingen" expands like "samskaping", "forteljingane" like "forteljing" and
+    "innbyggere" like "innbygger". A compound also matches its parts as a phrase ("leksehjelp": "lekse hjelp"),
     which is how the index holds the parts of the compounds in the text.
     """
     sets = synonym_sets()
@@ -51,10 +53,12 @@ def expand(terms, lang="nb"):
         split = list(lexicon.parts(term, lang if lang in lexicon.FILES else "nb"))
         if split:
             alternatives.append(split)
-        term_stem = stem(term, lang)
+        bases = lexicon.lemmas(term, lang)
+        alternatives += [[base] for base in bases]
+        keys = {term, stem(term, lang), *bases}
         for terms_in_set in sets:
             single = [t for t in terms_in_set if " " not in t and "-" not in t]
-            if term in terms_in_set or term_stem in {stem(t, lang) for t in single}:
+            if term in terms_in_set or keys & ({*single} | {stem(t, lang) for t in single}):
                 for other in terms_in_set:
                     words = WORD.findall(other.lower())
                     if words and words not in alternatives:
