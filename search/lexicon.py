@@ -194,6 +194,14 @@ def lemmas(word, lang):
     return tuple(found)
 
 
+def base_forms(word, lang):
+    """The base forms of an inflected form ("brua" → bru); none for a word the dictionaries hold as it is
+    ("leder" stays leder, not also lede or led)."""
+    if lang not in FILES or any((lexicon := get(code)) and word in lexicon.words for code in FILES):
+        return ()
+    return lemmas(word, lang)
+
+
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -43,7 +43,8 @@ def expand(terms, lang="nb"):
     A word's base forms in the dictionary are alternatives too ("kursene": kurs, "strikking": strikke), so an
     engine whose stemmer cuts the two differently still finds the page. A set matches a word by its exact form,
     its stem or a base form, so "samskapingen" expands like "samskaping", "forteljingane" like "forteljing" and
-    "innbyggere" like "innbygger". A compound also matches its parts as a phrase ("leksehjelp": "lekse hjelp"),
+    "innbyggere" like "innbygger"; the set's inflected words bring their base forms ("broen": brua, so bru).
+    A compound also matches its parts as a phrase ("leksehjelp": "lekse hjelp"),
     which is how the index holds the parts of the compounds in the text.
     """
     sets = synonym_sets()
@@ -53,15 +54,17 @@ def expand(terms, lang="nb"):
         split = list(lexicon.parts(term, lang if lang in lexicon.FILES else "nb"))
         if split:
             alternatives.append(split)
+        term_stem = stem(term, lang)
         bases = lexicon.lemmas(term, lang)
-        alternatives += [[base] for base in bases]
-        keys = {term, stem(term, lang), *bases}
+        # only base forms the stemmer cuts apart from the word add something ("kursene" → kurs, not "kurs" → kur)
+        alternatives += [[base] for base in bases if stem(base, lang) != term_stem]
+        keys = {term, term_stem, *bases}
         for terms_in_set in sets:
             single = [t for t in terms_in_set if " " not in t and "-" not in t]
             if term in terms_in_set or keys & ({*single} | {stem(t, lang) for t in single}):
                 for other in terms_in_set:
                     words = WORD.findall(other.lower())
-                    if words and words not in alternatives:
-                        alternatives.append(words)
+                    forms = [words] + ([[b] for b in lexicon.base_forms(words[0], lang)] if len(words) == 1 else [])
+                    alternatives += [f for f in forms if f and f not in alternatives]
         groups.append(alternatives)
     return groups
