@@ -28,8 +28,11 @@ logger = logging.getLogger(__name__)
 
 def demo_key(only=None):
     """A short digest of the inputs that decide what the demo database holds."""
+    from django.conf import settings
+
     digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
     digest.update((only or "all").encode())
+    digest.update(str(settings.MEDIA_ROOT).encode())  # the demo's files live there: another checkout, another build
     for pattern in KEY_PATTERNS:
         for path in sorted(p for app in APPS for p in ROOT.glob(pattern) if p.is_relative_to(ROOT / app)):
             digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
@@ -83,9 +86,16 @@ def ensure_template(only=None):
     template = f"{PREFIX}{demo_key(only)}"
     with _admin(settings_dict) as lock:  # one builder at a time; the others wait, then find it built
         lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
-        if not _exists(lock, template) or os.environ.get("HUB_DEMO_TEMPLATE") == "rebuild":
+        files_gone = not (Path(_media_root()) / "original_images").is_dir()  # var/media cleaned away
+        if not _exists(lock, template) or files_gone or os.environ.get("HUB_DEMO_TEMPLATE") == "rebuild":
             _build(connection, template, only)
     return template
+
+
+def _media_root():
+    from django.conf import settings
+
+    return settings.MEDIA_ROOT
 
 
 def _build(connection, template, only):
