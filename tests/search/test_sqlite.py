@@ -5,6 +5,7 @@ file, since migrating takes most of a minute), the demo content is loaded, a few
 added, and `manage.py runserver` serves the site on a free port. The tests are plain HTTP GETs, as a visitor's.
 """
 
+import fcntl
 import hashlib
 import html
 import json
@@ -82,11 +83,13 @@ def _migrations_key():
 def _migrated_database(target, env):
     """A migrated SQLite file at target: copied from the cache, or migrated now and cached atomically."""
     cached = CACHE_DIR / f"sqlite-migrated-{_migrations_key()}.sqlite3"
-    if not cached.exists():
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        scratch = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
-        _manage(_env(scratch, env["MEDIA_ROOT"]), "migrate", "--noinput", "-v0", timeout=600)
-        os.replace(scratch, cached)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(CACHE_DIR / "sqlite-migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test processes: one migrates, the others wait and copy
+        if not cached.exists():
+            scratch = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
+            _manage(_env(scratch, env["MEDIA_ROOT"]), "migrate", "--noinput", "-v0", timeout=600)
+            os.replace(scratch, cached)
     shutil.copyfile(cached, target)
 
 
