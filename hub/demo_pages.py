@@ -126,5 +126,10 @@ def load(home, user=None):
         if getattr(site_settings, f"{field}_id") is None and slug in pages:
             setattr(site_settings, field, pages[slug])
             changed = True
+    if site_settings.share_image_id is None:  # what a page without a picture of its own shows when shared
+        from hub.demo_pictures import ensure_picture
+
+        site_settings.share_image = ensure_picture("Samskaping – fra planverk til hverdagspraksis")
+        changed = True
     if changed:
         site_settings.save()
