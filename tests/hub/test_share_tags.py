@@ -46,3 +46,21 @@ def test_a_page_with_its_own_picture_shares_it_and_others_the_site_default(clien
     assert _meta(own, "og:image:alt") == with_picture.image.default_alt_text
     assert _meta(about, "og:image:alt") == default.default_alt_text != with_picture.image.default_alt_text
     assert _meta(own, "og:image") != _meta(about, "og:image")
+
+
+def test_stories_and_releases_carry_their_picture_in_structured_data(client):
+    import json
+
+    from press.models import PressReleasePage
+    from stories.models import CaseStoryPage
+
+    story = CaseStoryPage.objects.live().filter(locale__language_code="nb", images__isnull=False).first()
+    release = PressReleasePage.objects.live().filter(locale__language_code="nb").first()
+    for page in (story, release):
+        html = client.get(page.url).content.decode()
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = [json.loads(b) for b in blocks]
+        articles = [d for d in data if d.get("@type") in ("Article", "NewsArticle")]
+        assert articles, page.url
+        image = articles[0]["image"]
+        assert (image[0] if isinstance(image, list) else image).startswith("http://testserver/media/images/")
