@@ -22,7 +22,7 @@ OVER_BUDGET = {
     "methods.MethodPage": 17,  # stories and events that use it, related methods, tags, phase, attachment
     "methods.CourseMethodStepPage": 17,  # shows its method page's content and sections
     "stories.CaseStoryIndexPage": 20,  # seven facet counts (county, municipality, kind, method, theme, tag, year)
-    "stories.CaseStoryPage": 19,  # organisations, tags, themes, methods, pictures, place, structured data
+    "stories.CaseStoryPage": 18,  # organisations, tags, themes, methods, pictures, place, structured data
     "events.EventIndexPage": 13,  # upcoming and past lists, each with their registration counts
     "events.EventPage": 17,  # series, seats, speakers, related methods and stories, place
     "press.PressRoomPage": 17,

@@ -12,7 +12,7 @@ from tests.factories import pages as factories
 
 pytestmark = pytest.mark.django_db
 
-WARM_QUERY_BUDGET = 12
+WARM_QUERY_BUDGET = 13  # site chrome not cached here (+5); tests/hub/test_query_budget.py measures as deployed: 8
 
 
 def _municipality(number):
