@@ -118,20 +118,4 @@ def _build(connection, template, only):
         admin.execute(
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
         )
-        building = f"{PREFIX}build_{uuid.uuid4().hex[:8]}"
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-    original = settings_dict["NAME"]
-    try:
-        connection.close()
-        settings_dict["NAME"] = building
-        call_command("migrate", "--noinput", verbosity=0)
-        call_command("load_demo", "--no-admin", *(["--only", only] if only else []), verbosity=0)
-    finally:
-        connections.close_all()
-        settings_dict["NAME"] = original
-    with _admin(settings_dict) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(template)))
-        admin.execute(
-            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
-        )
     return template
