@@ -69,3 +69,16 @@ def homes_to_renew(target):
         return []
     attach_registration([event])
     return [] if event.registration.state == shown else list(HomePage.objects.live())
+
+
+def homes_for_new_dates(change):
+    """The home pages, when a publish gave an upcoming event other dates: it may now be among the next events
+    (hub.cache_invalidation renews the home pages that already show it, or when it went live or left)."""
+    from hub.models import HomePage
+
+    before, after = change.before, change.after
+    if not isinstance(after, EventPage) or after.end < timezone.now() or before is None:
+        return []
+    if (before.start, before.end) == (after.start, after.end):
+        return []
+    return list(HomePage.objects.live())

@@ -10,14 +10,15 @@ class HubConfig(AppConfig):
     def ready(self):
         from hub import (  # noqa: F401 - checks: `check --deploy` rules
             cache,
+            cache_invalidation,
             checks,
             locales,
             routing,
             view_restrictions,
         )
 
-        cache.connect_signals()  # page cache generation; before Wagtail's front-end cache handlers
-        cache.connect_frontend_signals()
+        cache.connect_signals()  # what every page shows (settings, snippets, sites) renews every page
+        cache_invalidation.connect_signals()  # a publish renews only the pages that show the changed page
         locales.install()  # one Locale lookup per language per request (hub/locales.py)
         routing.install()  # the site's root page in its own class without a query (hub/routing.py)
         view_restrictions.install()  # restrictions read once per page view (hub/view_restrictions.py)

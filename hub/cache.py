@@ -2,23 +2,23 @@
 
 Two layers, both correct on publish:
 
-1. `PageCacheMiddleware` keeps the HTML of Wagtail pages served to anonymous visitors (GET/HEAD, no session or
-   messages cookie) in Django's cache, keyed by host, path (which holds the language: /nb/, /nn/, /en/), the
-   active language, allowed query parameters and a *content generation*. Any publish, unpublish, move or
-   deletion of a page, a change of view restrictions, site settings, snippets or sites bumps the generation
-   (after the transaction commits), so every cached page, including index pages, menus and footers that show
-   other pages, is renewed at once. With a shared cache (Redis, Memcached, the database cache) this holds
+1. `PageCacheMiddleware` keeps the HTML of Wagtail pages (and of views marked `cacheable_view`) served to
+   anonymous visitors (GET/HEAD, no session or messages cookie) in Django's cache, keyed by host, path (which
+   holds the language: /nb/, /nn/, /en/), the active language, allowed query parameters, a *content
+   generation* and the path's own *version*, both read in one cache round trip. A publish, unpublish, move or
+   deletion renews the versions of only the paths that show the changed page (`hub.cache_invalidation`,
+   through `invalidate_paths`/`renew_paths_now`); what shows on every page — site settings, snippets, sites,
+   view restrictions, a page in the menu or footer — bumps the generation (after the transaction commits), so
+   every cached page is renewed at once. With a shared cache (Redis, Memcached, the database cache) this holds
    across app servers; with the per-process default it is off unless PAGE_CACHE_SECONDS is set.
    A page type opts out by marking its response private/no-cache (e.g. `add_never_cache_headers` in `serve()`);
    responses that set cookies or vary on cookies (forms with a CSRF token) are never stored.
-   Changes that only some pages show (seats left on an event) renew just those paths: each key also holds the
-   path's own *version*, read in the same cache round trip as the generation (`invalidate_paths`).
 
 2. The HTTP cache in front (nginx, tools/nginx/) keeps the same responses for `HUB_FRONTEND_MAX_AGE` seconds
    (`Cache-Control: s-maxage`). Wagtail's front-end cache module calls `NginxRefreshBackend` on publish and
    unpublish (each language's URL); nginx OSS has no PURGE, so the backend GETs the URL through nginx with a
-   secret header that makes nginx bypass and overwrite the entry (`proxy_cache_bypass`). Pages that merely list
-   the changed page (indexes, menus) are refreshed too: the parent and the locale's home page.
+   secret header that makes nginx bypass and overwrite the entry (`proxy_cache_bypass`). The pages that show the
+   changed page are refreshed too: the same set the page cache renews (`hub.cache_invalidation`).
 """
 
 import hashlib
@@ -109,6 +109,13 @@ def _is_wagtail_serve(view_func):
     return getattr(view_func, "__wrapped__", view_func) is serve or view_func is serve
 
 
+def cacheable_view(view):
+    """Mark a plain Django view whose HTML is the same for every anonymous visitor (e.g. a place page) as a page
+    the page cache keeps like a Wagtail page; whoever changes what it shows renews its path."""
+    view.hub_page_cache = True
+    return view
+
+
 class PageCacheMiddleware:
     """See the module docstring. Place it after SecurityHeadersMiddleware and before SessionMiddleware."""
 
@@ -133,7 +140,8 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method not in ("GET", "HEAD") or not _is_wagtail_serve(view_func):
+        cacheable = _is_wagtail_serve(view_func) or getattr(view_func, "hub_page_cache", False)
+        if request.method not in ("GET", "HEAD") or not cacheable:
             return None
         cookie_names = (settings.SESSION_COOKIE_NAME, "messages")
         if any(name in request.COOKIES for name in cookie_names):
@@ -188,19 +196,13 @@ class PageCacheMiddleware:
 
 
 def connect_signals():
-    """Called from HubConfig.ready(): before Wagtail's front-end cache handlers, so the generation is bumped
-    (on commit) before nginx asks the app servers for fresh copies."""
-    from django.apps import apps
+    """Called from HubConfig.ready(): what shows on every page renews every page. Publishes, unpublishes, moves
+    and deletions of pages renew only the pages that show them (`hub.cache_invalidation`)."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.models import PageViewRestriction, Site
 
-    page_published.connect(invalidate_pages, dispatch_uid="hub-cache-published")
-    page_unpublished.connect(invalidate_pages, dispatch_uid="hub-cache-unpublished")
-    post_page_move.connect(invalidate_pages, dispatch_uid="hub-cache-moved")
-    for model in (Page, PageViewRestriction, Site):
-        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-del-{model.__name__}")
     for model in (PageViewRestriction, Site):
+        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-del-{model.__name__}")
         post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-save-{model.__name__}")
 
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -211,10 +213,6 @@ def connect_signals():
 
     post_save.connect(on_model_change, dispatch_uid="hub-cache-settings-save", weak=False)
     post_delete.connect(on_model_change, dispatch_uid="hub-cache-settings-delete", weak=False)
-    # Page subclasses deleted via the specific class send post_delete with that sender:
-    for model in apps.get_models():
-        if issubclass(model, Page) and model is not Page:
-            post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"hub-cache-del-{model._meta.label}")
 
 
 def _is_snippet(model):
@@ -265,29 +263,3 @@ class NginxRefreshBackend(HTTPBackend):
             status = getattr(exc, "code", None)
             if status not in (404, 410):
                 logger.warning("Front-end cache refresh of %s failed: %s", url, exc)
-
-
-def extra_purge_pages(page):
-    """The pages whose HTML lists `page`: its parent (index pages) and the home page of its locale."""
-    parent = page.get_parent()
-    pages = [parent.specific_deferred] if parent and parent.depth > 1 else []
-    home = page.get_ancestors().filter(depth=2).first()
-    if home and home.pk not in {p.pk for p in pages}:
-        pages.append(home.specific_deferred)
-    return pages
-
-
-def purge_related(instance, **kwargs):
-    """Signal handler: also refresh the parent and home page in the front-end cache."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
-    purge_pages_from_cache(extra_purge_pages(instance))
-
-
-def connect_frontend_signals():
-    from wagtail.signals import page_published, page_unpublished
-
-    page_published.connect(purge_related, dispatch_uid="hub-frontend-related-published")
-    page_unpublished.connect(purge_related, dispatch_uid="hub-frontend-related-unpublished")

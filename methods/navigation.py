@@ -105,3 +105,18 @@ class CourseNavigation:
     @property
     def total(self):
         return len(self.steps)
+
+
+def pages_showing_outline(change):
+    """Every page of a course shows its outline (module and step titles, the previous and next step), and the
+    home page's course section its modules and number of steps: a publish of any part renews them all (through
+    hub.cache_invalidation's hook; courses change seldom)."""
+    from hub.models import HomePage
+    from methods.models import CourseLessonPage, CourseMethodStepPage, CourseModulePage, CoursePage
+
+    page = change.page
+    if not isinstance(page, CoursePage | CourseModulePage | CourseLessonPage | CourseMethodStepPage):
+        return []
+    course = CoursePage.objects.ancestor_of(page, inclusive=True).first()
+    outline = list(Page.objects.descendant_of(course, inclusive=True)) if course else []
+    return outline + list(HomePage.objects.live())

@@ -3,8 +3,9 @@ order, or in the default order when they have set none. The rendered sections ar
 like the site chrome (`hub.chrome`), so a warm home page costs no queries for its events, stories, course and
 figures.
 
-Every publish, settings or snippet change renews the generation; a registration renews the home page's own path
-version (events/pagecache.py), which is part of the key too, so the registration state is never stale. What
+A publish that the home page shows (hub/cache_invalidation.py: each render notes the pages its sections list)
+and a registration that changes an event's state (events/pagecache.py) renew the home page's own path version,
+which is part of the key; settings and snippet changes renew the generation; so neither is ever stale. What
 only time changes (an event starting) lasts at most the cache timeout.
 """
 
@@ -16,8 +17,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, npgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from hub import home_sections
+from hub.cache_invalidation import remember_home_shows
 from hub.chrome import chrome, enabled, in_language
 from hub.home_blocks import FIGURES
 
@@ -136,6 +139,18 @@ def _context(kind, value, block_id, request, page):
     return context
 
 
+def _pages_in(section):
+    """The pages a section's context lists (events, stories, the course), for `remember_home_shows`."""
+    found = []
+    for name, value in section.items():
+        if name in ("page", "request"):
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, Page):
+                found.append(item)
+    return found
+
+
 def _cache_key(request, page):
     from hub.cache import _generation_and_path_version
 
@@ -153,12 +168,15 @@ def home_sections_html(context, page):
         html = cache.get(key)
         if html is not None:
             return html
-    parts = []
+    parts, shown = [], []
     for kind, value, block_id in _sections(page):
         section = _context(kind, value, block_id, request, page)
         if section is not None:
             parts.append(render_to_string(f"hub/home/{kind}.html", section, request=request))
+            shown += _pages_in(section)
     html = mark_safe("".join(parts))  # noqa: S308 - our own rendered templates
+    if not getattr(request, "is_preview", False):
+        remember_home_shows(page, shown)
     if key:
         cache.set(key, html, timeout=getattr(settings, "HUB_PAGE_CACHE_SECONDS", 0) or 300)
     return html
