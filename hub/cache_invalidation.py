@@ -279,8 +279,8 @@ def renew(change):
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-        if own:
-            urls.pop(own[2], None)  # Wagtail's own handler refreshes the page's own URL
+        if own and change.former_parent is None:
+            urls.pop(own[2], None)  # on publish and unpublish, Wagtail's own handler refreshes the page's URL
         if urls:
             purge_urls_from_cache(sorted(urls.values()))
     logger.debug("Renewing %d cached pages for %s (everything: %s)", len(urls), change.page, everything)
