@@ -8,6 +8,7 @@ through nginx until it goes live (the app decides, nginx sends the bytes from it
 media are never served as a document that could run script.
 """
 
+import gzip
 import http.cookies
 import json
 import os
@@ -280,6 +281,27 @@ def test_refresh_header_without_the_token_does_not_bypass(cluster):
     proxy = cluster["proxy"]
     get(proxy, "/nb/")
     assert get(proxy, "/nb/", **{"X-Hub-Cache-Refresh": "guess"}).headers["X-Cache-Status"] == "HIT"
+
+
+@pytest.mark.usefixtures("nginx")
+def test_nginx_sends_pages_and_stylesheets_compressed_to_browsers_that_accept_it(cluster):
+    proxy = cluster["proxy"]
+    plain = get(proxy, "/nb/", **{"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+    page = requests.get(
+        proxy + "/nb/",
+        headers={"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"},
+        timeout=20,
+        stream=True,
+    )
+    wire = page.raw.read(decode_content=False)
+    assert page.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in page.headers["Vary"]
+    assert len(wire) < len(plain.content) / 3
+    assert gzip.decompress(wire).rstrip().endswith(b"</html>")
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', plain.text).group(1)
+    css = get(proxy, stylesheet, **{"Accept-Encoding": "gzip"})
+    assert css.status_code == 200 and css.headers["Content-Encoding"] == "gzip"
 
 
 def test_page_published_on_one_node_is_found_by_the_other_nodes_search(cluster):
