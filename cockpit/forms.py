@@ -5,9 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cockpit.models import CHALLENGES, ORG_TYPES
-from hub.antispam import HoneypotFormMixin
-from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality
+from infrastructure.antispam import HoneypotFormMixin
+from infrastructure.form_rendering import PublicFormMixin
 
 
 class DateInput(forms.DateInput):

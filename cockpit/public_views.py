@@ -9,7 +9,7 @@ from cockpit.conversations import entries_for, save_entry
 from cockpit.forms import ConversationForm
 from cockpit.links import InvalidLink, registration_for_token
 from cockpit.models import ConversationLog, GoalTargets
-from hub.antispam import ratelimit
+from infrastructure.antispam import ratelimit
 
 
 def _never_cache(response):

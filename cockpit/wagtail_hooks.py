@@ -5,7 +5,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from cockpit import admin_views, links, privacy
 from cockpit.components import GoalsPanel
-from hub import extensions
+from infrastructure import extensions
 
 
 @hooks.register("register_admin_urls")

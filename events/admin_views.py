@@ -16,8 +16,8 @@ from wagtail.models import Locale
 
 from events import emails, exports, registration
 from events.models import Attendance, EventPage, EventSeries, Registration
-from hub.mail import retry_failed
 from hub.models import OutboundEmail
+from infrastructure.mail import retry_failed
 
 VIEW, CHANGE = "events.view_registration", "events.change_registration"
 

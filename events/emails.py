@@ -1,4 +1,4 @@
-"""The e-mails of a registration, each queued through hub.mail.queue_email (stored, sent by a task, retried).
+"""The e-mails of a registration, each queued through infrastructure.mail.queue_email (stored, sent by a task, retried).
 
 Only e-mails to confirmed participants contain the join link (in the text and the attached .ics).
 """
@@ -12,8 +12,8 @@ from wagtail.models import Locale, Site
 from events.ical import calendar_bytes
 from events.models import Registration
 from events.tokens import make_cancel_token
-from hub import extensions
-from hub.mail import queue_email
+from infrastructure import extensions
+from infrastructure.mail import queue_email
 
 
 def site_root():

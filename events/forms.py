@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hub.antispam import HoneypotFormMixin
-from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality
+from infrastructure.antispam import HoneypotFormMixin
+from infrastructure.form_rendering import PublicFormMixin
 
 
 class RegistrationForm(PublicFormMixin, HoneypotFormMixin, forms.Form):

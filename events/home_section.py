@@ -10,8 +10,8 @@ from wagtail.models import Locale
 
 from events.listing import attach_registration
 from events.models import EventPage, Registration
-from hub.cache import frontend_max_age, page_cache_seconds
 from hub.home_sections import count_of, in_site, pinned_first, public
+from infrastructure.cache import frontend_max_age, page_cache_seconds
 
 
 def next_events(request, home, value):
@@ -73,7 +73,7 @@ def homes_to_renew(target):
 
 def homes_for_new_dates(change):
     """The home pages, when a publish gave an upcoming event other dates: it may now be among the next events
-    (hub.cache_invalidation renews the home pages that already show it, or when it went live or left)."""
+    (infrastructure.cache_invalidation renews the home pages that already show it, or when it went live or left)."""
     from hub.models import HomePage
 
     before, after = change.before, change.after

@@ -10,8 +10,8 @@ from wagtail.models import Locale
 
 from events.models import EventPage, Registration
 from events.registration import NONE, STATE_LABELS, window_state
-from hub import relations
 from hub.pagination import paginate
+from infrastructure import relations
 
 
 @dataclass

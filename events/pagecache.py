@@ -2,7 +2,7 @@
 renewed when a registration changes the number of confirmed seats; the home pages too, when the state they show
 for the event (open, full – waiting list) no longer holds (events/home_section.py).
 
-Only those pages: the page cache (hub.cache) keys each page by its URL path's own version too, and
+Only those pages: the page cache (infrastructure.cache) keys each page by its URL path's own version too, and
 `invalidate_paths` renews the event's and the index pages' paths after the transaction commits, so a busy
 registration day does not empty the cache of every other page. Where a front-end cache (nginx) is configured,
 the same pages are refreshed there too, after the commit, so the seats left and "full – waiting list" are never
@@ -42,7 +42,7 @@ def _paths(pages):
 
 def _renew_cached_pages(target):
     from events.home_section import homes_to_renew
-    from hub.cache import renew_paths_now
+    from infrastructure.cache import renew_paths_now
 
     renew_paths_now(_paths(_pages(target) + homes_to_renew(target)))
 

@@ -1,4 +1,4 @@
-"""Events on the place pages (stories' places views ask through hub.relations, never importing this app).
+"""Events on the place pages (stories' places views ask through infrastructure.relations, never importing this app).
 `place.published(queryset)` keeps the live, public pages in the place's language."""
 
 from django.db.models import Count

@@ -20,8 +20,8 @@ from events.listing import attach_registration
 from events.models import EventPage, Registration
 from events.registration import RegistrationUnavailable, cancel, register, waiting_position
 from events.tokens import make_cancel_token, read_cancel_token
-from hub.antispam import peek_count, rate_limited, rate_limited_key, ratelimit
-from hub.security import public_form
+from infrastructure.antispam import peek_count, rate_limited, rate_limited_key, ratelimit
+from infrastructure.security import public_form
 
 SESSION_KEY = "events_registrations"
 # Cancelling needs one POST; more than this per client and hour is someone trying links.

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from events import admin_views, home_section, places, privacy
-from hub import cache_invalidation, extensions, relations
+from infrastructure import cache_invalidation, extensions, relations
 
 admin_urls = [
     path("", admin_views.index, name="index"),
@@ -54,7 +54,7 @@ def outbox_menu_item():
 # The home page's section and figures from this app (hub/home_sections.py).
 hooks.register("hub_home_section_events", home_section.next_events)
 hooks.register("hub_home_figures", home_section.participants)
-# An upcoming event moved in time may enter the home page's next events (hub/cache_invalidation.py).
+# An upcoming event moved in time may enter the home page's next events (infrastructure/cache_invalidation.py).
 hooks.register(cache_invalidation.RENEW_HOOK, home_section.homes_for_new_dates)
 
 

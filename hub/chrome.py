@@ -4,7 +4,7 @@ Every page shows the same locale home link, the menu entries and footer links th
 settings (each resolved to the visitor's language through the chosen page's translations, never by slug), and
 the contact details from the site settings, all from the request's site. Built from the database that takes
 a handful of queries per page view; here it is built once for all languages of a site and kept in Django's cache
-under the page cache's *content generation* (`hub.cache.current_generation`), which every publish, unpublish,
+under the page cache's *content generation* (`infrastructure.cache.current_generation`), which every publish, unpublish,
 move, deletion, snippet or settings change renews. So the chrome is never stale, and a page view costs one cache
 read instead.
 
@@ -131,7 +131,7 @@ def chrome(request):
         return data
     site = Site.find_for_request(request)
     if enabled():
-        from hub.cache import current_generation
+        from infrastructure.cache import current_generation
 
         key = f"hub:chrome:{current_generation(request)}:{site.pk if site else 0}:{request.get_host()}"
         data = cache.get(key)

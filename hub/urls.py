@@ -8,11 +8,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.api import api_router
-from hub.extensions import SITEMAPS, call
-from hub.health import healthz, readiness
-from hub.media_serving import serve_media
 from hub.sitemaps import HubSitemap
 from hub.views import robots_txt
+from infrastructure.extensions import SITEMAPS, call
+from infrastructure.health import healthz, readiness
+from infrastructure.media_serving import serve_media
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -41,5 +41,5 @@ for app in ("methods", "stories", "events", "press", "search", "cockpit"):
 urlpatterns += i18n_patterns(*app_patterns, path("", include(wagtail_urls)), prefix_default_language=True)
 
 if settings.HUB_MEDIA_SERVED_BY_APP:
-    # Local media pass the embargo check (hub.media_serving); nginx then sends the bytes (X-Accel-Redirect).
+    # Local media pass the embargo check (infrastructure.media_serving); nginx then sends the bytes (X-Accel-Redirect).
     urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"))

@@ -105,8 +105,8 @@ register_snippet(TaxonomyViewSetGroup)
 @hooks.register("before_serve_document")
 def withhold_documents_of_content_not_live(document, request):
     """/documents/<id>/<name>: a document only content that is not live yet uses answers 404 to the public."""
-    from hub.embargo import is_withheld, may_preview
     from hub.models.media import MediaKind
+    from infrastructure.embargo import is_withheld, may_preview
 
     if is_withheld(MediaKind.DOCUMENT, document.pk) and not may_preview(request.user, MediaKind.DOCUMENT, document.pk):
         raise Http404

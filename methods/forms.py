@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hub.antispam import HoneypotFormMixin
+from infrastructure.antispam import HoneypotFormMixin
 from methods.models import MethodFeedback
 
 RATING_CHOICES = [

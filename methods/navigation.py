@@ -110,7 +110,7 @@ class CourseNavigation:
 def pages_showing_outline(change):
     """Every page of a course shows its outline (module and step titles, the previous and next step), and the
     home page's course section its modules and number of steps: a publish of any part renews them all (through
-    hub.cache_invalidation's hook; courses change seldom)."""
+    infrastructure.cache_invalidation's hook; courses change seldom)."""
     from hub.models import HomePage
     from methods.models import CourseLessonPage, CourseMethodStepPage, CourseModulePage, CoursePage
 

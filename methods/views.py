@@ -6,9 +6,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub.antispam import rate_limited
-from hub.relations import related_sections
-from hub.security import public_form
+from infrastructure.antispam import rate_limited
+from infrastructure.relations import related_sections
+from infrastructure.security import public_form
 from methods.feedback import submit_feedback
 from methods.forms import FeedbackForm
 

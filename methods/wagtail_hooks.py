@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub import cache_invalidation
+from infrastructure import cache_invalidation
 from methods import home_section
 from methods.admin_views import PERMISSION, FeedbackReportView
 from methods.models import Phase
@@ -41,5 +41,5 @@ def register_feedback_report_menu_item():
 # The home page's section and figures from this app (hub/home_sections.py).
 hooks.register("hub_home_section_course", home_section.starter_course)
 hooks.register("hub_home_figures", home_section.figures)
-# A course's pages all show its outline (hub/cache_invalidation.py).
+# A course's pages all show its outline (infrastructure/cache_invalidation.py).
 hooks.register(cache_invalidation.RENEW_HOOK, pages_showing_outline)

@@ -1,4 +1,6 @@
-"""Admin registration of the press snippets (grouped under "Press"). Attachments under embargo: `hub.embargo`."""
+"""Admin registration of the press snippets (grouped under "Press").
+
+Attachments under embargo: `infrastructure.embargo`."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet

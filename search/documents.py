@@ -8,7 +8,7 @@ from . import facets, registry
 from .lexicon import fold, parts_text
 from .text import page_text
 
-# One analyzer per language (search.backends.opensearch): Bokmål and Nynorsk each with their own dictionary.
+# One analyzer per language (search.engines.opensearch.index): Bokmål and Nynorsk each with their own dictionary.
 GROUPS = ("nb", "nn", "en")
 
 

@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from . import facets as facet_mod
 from . import registry, spelling
 from .engines import Hits, SearchSpec
-from .engines import database as db_engines
+from .engines.database import query as db_engines
 from .lexicon import fold
 from .text import highlight, page_text
 
@@ -31,12 +31,12 @@ def _backend_conf(name):
 
 def engine_for(name="default"):
     """The query engine for a WAGTAILSEARCH_BACKENDS entry (cached per configuration)."""
-    conf = _backend_conf(name) or {"BACKEND": "search.backends.database"}
+    conf = _backend_conf(name) or {"BACKEND": "search.engines.database.index"}
     key = json.dumps(conf, sort_keys=True, default=str)
     if key not in _engines:
         backend = get_search_backend(name) if _backend_conf(name) else None
         if backend is not None and hasattr(backend, "raw_search"):
-            from .engines.opensearch import OpenSearchEngine
+            from .engines.opensearch.query import OpenSearchEngine
 
             _engines[key] = OpenSearchEngine(backend)
         else:

@@ -45,7 +45,7 @@ def vocabulary(language):
     key = f"hubsearch:vocab:v2:{language or 'all'}:{state['n']}:{stamp}"
     vocab = cache.get(key)
     if vocab is None:
-        from .engines.database import page_key_subquery
+        from .engines.database.query import page_key_subquery
 
         counts = Counter()
         rows = entry.objects.filter(

@@ -1,6 +1,6 @@
 """The search page and the autocomplete endpoint. GET only, no database writes (the query log is buffered).
 
-Both are rate limited per client (hub.antispam): SEARCH_RATE_LIMIT and SEARCH_AUTOCOMPLETE_RATE_LIMIT are
+Both are rate limited per client (infrastructure.antispam): SEARCH_RATE_LIMIT and SEARCH_AUTOCOMPLETE_RATE_LIMIT are
 (requests, window seconds), read on every request so deployments and tests can change them.
 """
 
@@ -14,8 +14,8 @@ from django.utils.translation import get_language, ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from hub.antispam import rate_limited, too_many_requests
 from hub.pagination import paginate
+from infrastructure.antispam import rate_limited, too_many_requests
 
 from . import querylog, registry, service
 from .text import clean, normalise, tokens
@@ -26,7 +26,7 @@ DEFAULT_RATES = {"SEARCH_RATE_LIMIT": (120, 60), "SEARCH_AUTOCOMPLETE_RATE_LIMIT
 
 
 def limited(setting):
-    """At most (requests, seconds) from the setting per client, else hub.antispam's friendly 429."""
+    """At most (requests, seconds) from the setting per client, else infrastructure.antispam's friendly 429."""
 
     def decorator(view_func):
         @wraps(view_func)

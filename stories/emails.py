@@ -1,10 +1,10 @@
-"""E-mails about submitted stories (queued through hub.mail)."""
+"""E-mails about submitted stories (queued through infrastructure.mail)."""
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hub.mail import queue_email
+from infrastructure.mail import queue_email
 
 
 def notify_editors(page):

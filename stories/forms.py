@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from hub.antispam import HoneypotFormMixin
-from hub.form_rendering import PublicFormMixin
 from hub.models import Municipality, Theme
+from infrastructure.antispam import HoneypotFormMixin
+from infrastructure.form_rendering import PublicFormMixin
 
 from .models import CaseStoryPage, VolunteerOrganisation
 from .uploads import check_image

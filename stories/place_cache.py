@@ -1,4 +1,5 @@
-"""The place pages that show a published page, renewed in the page cache when it changes (hub.cache_invalidation).
+"""The place pages that show a published page, renewed in the page cache when it changes
+(infrastructure.cache_invalidation).
 
 A story or an event is listed on the page of its municipality and of that municipality's county, and counted on
 the places overview and on the municipalities "like it" (same county or same size band): when it goes live,
@@ -48,7 +49,7 @@ def _paths(municipalities, with_overview):
 
 
 def place_paths(change):
-    """URL paths of the place pages that show `change` (a hub.cache_invalidation.PageChange)."""
+    """URL paths of the place pages that show `change` (a infrastructure.cache_invalidation.PageChange)."""
     ids = _municipality_ids(change)
     if not ids:
         return []

@@ -6,7 +6,7 @@ sitemaps list them."""
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from hub.cache import cacheable_view
+from infrastructure.cache import cacheable_view
 
 from . import places
 from .tile_map import tiles

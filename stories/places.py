@@ -1,7 +1,7 @@
 """Places: what happened in each county and municipality, in the visitor's language.
 
 A place page gathers the stories filed there, the events held there (from the events app, through
-`hub.relations` kinds "place" and "place_counts"), the libraries and the volunteer organisations of those
+`infrastructure.relations` kinds "place" and "place_counts"), the libraries and the volunteer organisations of those
 stories, and for a municipality the others like it: in the same county or of the same size by population, so
 an officer finds cases like their own. Only places with content have a page. Every function here is a fixed
 number of queries, whatever the amount of content.
@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from hub.models import County, Municipality
 from hub.models.taxonomy import SIZE_BANDS
-from hub.relations import providers
+from infrastructure.relations import providers
 
 from .models import CaseStoryPage, VolunteerOrganisation
 

@@ -1,5 +1,5 @@
 """Checks for images uploaded with a public story: the type is read from the content (JPEG, PNG or WebP only,
-never SVG or HTML whatever the file is called), the file size and the pixel count are capped (`hub.uploads`,
+never SVG or HTML whatever the file is called), the file size and the pixel count are capped (`infrastructure.uploads`,
 the same rules as editors' uploads; the stored name also comes from the detected type there)."""
 
 import filetype
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from hub.uploads import inspect_image
+from infrastructure.uploads import inspect_image
 
 ALLOWED_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
 

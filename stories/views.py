@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from hub.antispam import rate_limited
-from hub.security import embeddable, public_form
+from infrastructure.antispam import rate_limited
+from infrastructure.security import embeddable, public_form
 
 from . import facets
 from .export import csv_response

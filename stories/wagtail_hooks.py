@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub import cache_invalidation, extensions, relations
+from infrastructure import cache_invalidation, extensions, relations
 from stories import home_section, place_cache
 
 from .models import VolunteerOrganisation
@@ -23,7 +23,8 @@ register_snippet(VolunteerOrganisationViewSet)
 # The home page's section and figures from this app (hub/home_sections.py).
 hooks.register("hub_home_section_stories", home_section.newest_stories)
 hooks.register("hub_home_figures", home_section.figures)
-# The place pages listing a published story or event are renewed in the page cache (hub/cache_invalidation.py).
+# The place pages listing a published story or event are renewed in the page cache
+# (infrastructure/cache_invalidation.py).
 hooks.register(cache_invalidation.RENEW_HOOK, place_cache.place_paths)
 
 

@@ -138,8 +138,9 @@ def assert_oversized_rejected(client, url, valid_data, field, *, stored, size=3 
 
 
 def assert_no_header_injection(messages):
-    """For django.core.mail.outbox (or hub.mail's stored e-mails): no injected header made it in. A payload may
-    appear as plain text inside the subject line; it must never become a header or a recipient of its own."""
+    """For django.core.mail.outbox (or infrastructure.mail's stored e-mails): no injected header made it in.
+    A payload may appear as plain text inside the subject line; it must never become a header or a recipient of
+    its own."""
     from email import message_from_string
 
     for message in messages:

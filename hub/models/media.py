@@ -3,7 +3,7 @@
 A file (image or document) used by content that is not live yet — a draft, a release under embargo, the
 unpublished next version of a live page — and by no live content is *withheld*: every public URL of it (the
 original, each rendition, the document link) answers 404 until that content goes live. Both tables are kept
-up to date in the same transaction as the page save (`hub.embargo`), never by a queued task.
+up to date in the same transaction as the page save (`infrastructure.embargo`), never by a queued task.
 """
 
 from django.db import models

@@ -31,6 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "infrastructure",
     "hub",
     "methods",
     "stories",
@@ -69,16 +70,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.forms",  # the built-in widget templates for hub.form_rendering's project-wide template lookup
+    "django.forms",  # the built-in widget templates for infrastructure.form_rendering's project-wide template lookup
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.locales.RequestLocaleCacheMiddleware",  # one Locale query per language per request
-    "hub.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, …: public site strict, admin looser
+    "infrastructure.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, …: public site strict, admin looser
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hub.cache.PageCacheMiddleware",  # whole pages for anonymous visitors (see hub/cache.py)
-    "hub.security.LoginThrottleMiddleware",  # admin login attempts per client and user name
+    "infrastructure.cache.PageCacheMiddleware",  # whole pages for anonymous visitors (see infrastructure/cache.py)
+    "infrastructure.security.LoginThrottleMiddleware",  # admin login attempts per client and user name
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -247,7 +248,8 @@ LOGGING = logging_config()  # LOG_FORMAT=json for one JSON object per line; LOG_
 LANGUAGE_LABELS = {"nb": _("Norwegian Bokmål"), "nn": _("Norwegian Nynorsk"), "en": _("English")}
 
 # --- Production foundation: caching and front-end cache purge ------------------------------------
-# Whole-page cache for anonymous visitors (hub/cache.py); 0 = off. Needs a shared cache with several processes.
+# Whole-page cache for anonymous visitors (infrastructure/cache.py); 0 = off.
+# Needs a shared cache with several processes.
 HUB_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
 HUB_PAGE_CACHE_QUERY_PARAMS = env_list("PAGE_CACHE_QUERY_PARAMS", "page")
 # Header, menu and footer data kept per content generation (hub/chrome.py). Needs a cache shared by every process.
@@ -259,7 +261,7 @@ HUB_CACHE_REFRESH_TOKEN = env("FRONTEND_CACHE_TOKEN", "")
 WAGTAILFRONTENDCACHE = (
     {
         "nginx": {
-            "BACKEND": "hub.cache.NginxRefreshBackend",
+            "BACKEND": "infrastructure.cache.NginxRefreshBackend",
             "LOCATION": env("FRONTEND_CACHE_URL"),
             "TOKEN": HUB_CACHE_REFRESH_TOKEN,
         }
@@ -268,10 +270,10 @@ WAGTAILFRONTENDCACHE = (
     else {}
 )
 HUB_LOGIN_RATE = (int(env("LOGIN_RATE_LIMIT", "10")), int(env("LOGIN_RATE_WINDOW", "300")))
-# Reverse proxies in front of the app that append to X-Forwarded-For (hub.antispam.client_address).
+# Reverse proxies in front of the app that append to X-Forwarded-For (infrastructure.antispam.client_address).
 HUB_PROXY_HOPS = int(env("PROXY_HOPS", "0"))
 HUB_HEALTH_TASK_MAX_AGE = int(env("HEALTH_TASK_MAX_AGE", "900"))
-# Bearer token for the operators' readiness view /healthz/ready (hub/health.py); staff sessions need none.
+# Bearer token for the operators' readiness view /healthz/ready (infrastructure/health.py); staff sessions need none.
 HUB_HEALTH_TOKEN = env("HEALTH_TOKEN", "")
 
 # --- Events: registrations' retention, reminders and e-mail retries --------------------------------
@@ -280,15 +282,16 @@ EVENT_REMINDER_HOURS = int(env("EVENT_REMINDER_HOURS", "24"))  # reminder e-mail
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "5"))  # automatic retries of a failed e-mail (database task backend)
 
 # --- Uploaded files under embargo and upload limits ------------------------------------------------
-# Local media go through hub.media_serving (the embargo check); behind tools/nginx set MEDIA_ACCEL_REDIRECT to
-# nginx's internal location ("/_media/") so nginx sends the bytes. Public files are cacheable for MEDIA_MAX_AGE.
+# Local media go through infrastructure.media_serving (the embargo check); behind tools/nginx set
+# MEDIA_ACCEL_REDIRECT to nginx's internal location ("/_media/") so nginx sends the bytes.
+# Public files are cacheable for MEDIA_MAX_AGE.
 HUB_MEDIA_SERVED_BY_APP = True
 HUB_MEDIA_ACCEL_REDIRECT = env("MEDIA_ACCEL_REDIRECT", "")
 HUB_MEDIA_MAX_AGE = int(env("MEDIA_MAX_AGE", str(24 * 3600)))
 HUB_MEDIA_SIGNED_URL_SECONDS = int(env("MEDIA_SIGNED_URL_SECONDS", "300"))  # S3: withheld files' URLs
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always pass Wagtail's view and its before_serve_document hook
-SENDFILE_BACKEND = "hub.media_serving"
+SENDFILE_BACKEND = "infrastructure.media_serving"
 # Decompression bombs: no image past 40 megapixels (a 13 000 × 13 000 PNG is 169); no SVG (it can carry script).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", str(40_000_000)))
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.upload_forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "infrastructure.upload_forms.DocumentForm"

@@ -41,10 +41,11 @@ STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if STORAGES["default"]["BACKEND"] in ("storages.backends.s3.S3Storage", "hub.storage.EmbargoS3Storage"):
-    # Objects are private until the app knows they are not withheld (hub.embargo), then public-read with plain,
-    # cacheable URLs; withheld ones get short-lived signed URLs (editors' previews). The bucket must allow ACLs.
-    STORAGES["default"]["BACKEND"] = "hub.storage.EmbargoS3Storage"
+if STORAGES["default"]["BACKEND"] in ("storages.backends.s3.S3Storage", "infrastructure.storage.EmbargoS3Storage"):
+    # Objects are private until the app knows they are not withheld (infrastructure.embargo), then public-read
+    # with plain, cacheable URLs; withheld ones get short-lived signed URLs (editors' previews).
+    # The bucket must allow ACLs.
+    STORAGES["default"]["BACKEND"] = "infrastructure.storage.EmbargoS3Storage"
     AWS_STORAGE_BUCKET_NAME = required("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")  # noqa: F405
     AWS_QUERYSTRING_AUTH = False

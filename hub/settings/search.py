@@ -10,16 +10,17 @@ when the engine is unreachable (search/service.py).
 import os
 
 ENGINE_BACKENDS = {
-    # Our subclasses add per-language analyzers, facet keywords and synonyms (search/backends/).
-    "opensearch": "search.backends.opensearch",
-    "elasticsearch": "search.backends.elasticsearch",
+    # Our subclasses add per-language analyzers, facet keywords and synonyms (search/engines/<engine>/index.py).
+    "opensearch": "search.engines.opensearch.index",
+    "elasticsearch": "search.engines.elasticsearch.index",
 }
 
 
 def database_backend():
     return {
-        # modelsearch's database backend; on SQLite our stemming FTS5 subclass (search/backends/sqlite.py).
-        "BACKEND": "search.backends.database",
+        # modelsearch's database backend; on SQLite our stemming FTS5 subclass
+        # (search/engines/database/sqlite_index.py).
+        "BACKEND": "search.engines.database.index",
         # PostgreSQL: the configuration of modelsearch's own queries (admin, API); our engine and indexer pick
         # hub_nb / hub_nn / english per page and query language (search.pg_configs). SQLite ignores it.
         "SEARCH_CONFIG": "hub_nb",

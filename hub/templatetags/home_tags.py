@@ -3,7 +3,7 @@ order, or in the default order when they have set none. The rendered sections ar
 like the site chrome (`hub.chrome`), so a warm home page costs no queries for its events, stories, course and
 figures.
 
-A publish that the home page shows (hub/cache_invalidation.py: each render notes the pages its sections list)
+A publish that the home page shows (infrastructure/cache_invalidation.py: each render notes the pages its sections list)
 and a registration that changes an event's state (events/pagecache.py) renew the home page's own path version,
 which is part of the key; settings and snippet changes renew the generation; so neither is ever stale. What
 only time changes (an event starting) lasts at most the cache timeout.
@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from hub import home_sections
-from hub.cache_invalidation import remember_home_shows
 from hub.chrome import chrome, enabled, in_language
 from hub.home_blocks import FIGURES
+from infrastructure.cache_invalidation import remember_home_shows
 
 register = template.Library()
 
@@ -152,7 +152,7 @@ def _pages_in(section):
 
 
 def _cache_key(request, page):
-    from hub.cache import _generation_and_path_version
+    from infrastructure.cache import _generation_and_path_version
 
     generation, path_version = _generation_and_path_version(request)  # one cache round trip
     return f"hub:home:{generation}:{path_version}:{request.get_host()}:{get_language()}:{page.pk}"

@@ -1,7 +1,10 @@
-"""Query engines: one per kind of index, all answering the same SearchSpec with Hits.
+"""Everything that differs per search engine, one package per engine family.
 
-`database.PostgresEngine` and `database.SQLiteEngine` query modelsearch's index table directly (one ranked query,
-aggregate facet counts); `opensearch.OpenSearchEngine` sends one request with the engine's aggregations.
+Each package has an `index` module (how pages are written into the engine: the modelsearch backend named in
+`WAGTAILSEARCH_BACKENDS`) and, where the public search reads it, a `query` module answering a SearchSpec with
+Hits: `database.query.PostgresEngine` and `database.query.SQLiteEngine` query modelsearch's index table directly
+(one ranked query, aggregate facet counts); `opensearch.query.OpenSearchEngine` sends one request with the
+engine's aggregations.
 """
 
 from dataclasses import dataclass, field

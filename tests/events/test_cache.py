@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page_cache(settings):
     settings.HUB_PAGE_CACHE_SECONDS = 300
-    settings.HUB_FRONTEND_MAX_AGE = 120  # as in production (with 0, hub.cache labels hits "miss")
+    settings.HUB_FRONTEND_MAX_AGE = 120  # as in production (with 0, infrastructure.cache labels hits "miss")
     cache.clear()
     yield
     cache.clear()

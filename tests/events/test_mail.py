@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, Registration
-from hub.mail import queue_email
 from hub.models import OutboundEmail
+from infrastructure.mail import queue_email
 from tests.helpers import publish_child
 
 pytestmark = pytest.mark.django_db

@@ -270,7 +270,7 @@ def test_method_pages_get_upcoming_events_that_teach_them(index):
     from django.apps import apps
 
     from events.models import EventPageRelatedMethod
-    from hub import relations
+    from infrastructure import relations
 
     MethodPage = apps.get_model("methods", "MethodPage")
     method = MethodPage.objects.filter(locale__language_code="nb").first()

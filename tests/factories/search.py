@@ -52,7 +52,7 @@ def launcher(command, port=None, base_dir=None):
 def engine_settings(url, prefix):
     return {
         "default": {
-            "BACKEND": "search.backends.opensearch",
+            "BACKEND": "search.engines.opensearch.index",
             "URLS": [url],
             "INDEX_PREFIX": prefix,
             "TIMEOUT": 5,

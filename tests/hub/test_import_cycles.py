@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("hub", "methods", "stories", "events", "press", "search", "cockpit")
+PACKAGES = ("hub", "infrastructure", "methods", "stories", "events", "press", "search", "cockpit")
 
 
 def _modules():
@@ -80,3 +80,29 @@ def test_no_module_imports_itself_through_others():
     graph = defaultdict(set, {name: _imports(name, path, modules) for name, path in modules.items()})
     assert len(modules) > 100
     assert _cycles(graph) == []
+
+
+CONTENT_APPS = ("methods", "stories", "events", "press", "search", "cockpit")
+
+
+def _all_imports(path):
+    """Every module `path` imports, at module level or inside a function."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_infrastructure_and_settings_import_no_content_app():
+    """The machinery and the settings sit under every app: apps plug into them through Wagtail hooks and their
+    AppConfig, never the other way round."""
+    paths = [*(ROOT / "infrastructure").rglob("*.py"), *(ROOT / "hub" / "settings").rglob("*.py")]
+    offending = {
+        str(path.relative_to(ROOT)): sorted(name for name in _all_imports(path) if name.split(".")[0] in CONTENT_APPS)
+        for path in paths
+    }
+    assert len(paths) > 15
+    assert {path: names for path, names in offending.items() if names} == {}

@@ -5,9 +5,9 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from hub.cache import GENERATION_KEY, current_generation
 from hub.models import County, Municipality, Theme
 from hub.roles import COUNTY_EDITOR, EDITOR, PRESS_OFFICER
+from infrastructure.cache import GENERATION_KEY, current_generation
 from tests.helpers import ui
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""A publish renews only the cached pages that show the changed page (hub/cache_invalidation.py): its own URLs in
+"""A publish renews only the cached pages that show the changed page (infrastructure/cache_invalidation.py): its own
+URLs in
 every language, the index listing it, the pages that link to it or that it lists, the home page when it shows
 it, the place pages of its municipality — while every other cached page is still served from the cache."""
 

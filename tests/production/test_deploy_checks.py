@@ -43,6 +43,6 @@ def test_dummy_backends_are_refused_at_any_count(settings, monkeypatch):
 @pytest.mark.parametrize("value", ["", "abc", "-3"])
 def test_an_unreadable_process_count_counts_as_one(settings, monkeypatch, value):
     monkeypatch.setenv("WEB_CONCURRENCY", value)
-    from hub.checks import declared_processes
+    from infrastructure.checks import declared_processes
 
     assert declared_processes() == 1

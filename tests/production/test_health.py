@@ -88,7 +88,10 @@ def test_healthz_answers_503_when_tasks_wait_for_a_worker_too_long(client, setti
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.HUB_HEALTH_TASK_MAX_AGE = 60
     task = DBTaskResult.objects.create(
-        args_kwargs={"args": [], "kwargs": {}}, task_path="hub.mail.x", backend_name="default", run_after=timezone.now()
+        args_kwargs={"args": [], "kwargs": {}},
+        task_path="infrastructure.mail.x",
+        backend_name="default",
+        run_after=timezone.now(),
     )
     DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(minutes=5))
     response = client.get("/healthz/ready", **operator)

@@ -63,7 +63,7 @@ def s3_storage(settings, s3_endpoint, monkeypatch):
     settings.AWS_QUERYSTRING_AUTH = False
     settings.AWS_DEFAULT_ACL = "private"
     settings.HUB_MEDIA_SERVED_BY_APP = False
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "hub.storage.EmbargoS3Storage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "infrastructure.storage.EmbargoS3Storage"}}
     return client
 
 

@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from wagtail.models import Page
 
-from hub.antispam import ratelimit
-from hub.security import SecurityHeadersMiddleware, embeddable
+from infrastructure.antispam import ratelimit
+from infrastructure.security import SecurityHeadersMiddleware, embeddable
 from tests.attacks import HEADER_INJECTION, XSS_PAYLOADS, assert_csrf_enforced, assert_not_reflected_raw
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,9 @@ def test_admin_gets_its_own_policy_with_same_origin_frames_for_preview(client):
     response = client.get("/admin/login/")
     csp = csp_directives(response)
     assert csp["frame-ancestors"] == ["'self'"]
-    assert "'unsafe-inline'" in csp["script-src"]  # Wagtail's admin ships inline scripts (see hub/security.py)
+    assert (
+        "'unsafe-inline'" in csp["script-src"]
+    )  # Wagtail's admin ships inline scripts (see infrastructure/security.py)
     assert csp["object-src"] == ["'none'"]
 
 
@@ -156,7 +158,7 @@ def test_spoofed_forwarded_for_does_not_escape_the_rate_limit(settings):
 
 def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):
     settings.HUB_PROXY_HOPS = 0
-    from hub.antispam import client_address
+    from infrastructure.antispam import client_address
 
     request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="10.0.0.1")
     assert client_address(request) == "203.0.113.5"

@@ -49,11 +49,11 @@ def test_default_limits_let_one_visitor_search_freely_and_stop_a_flood(
     client, home, settings, monkeypatch, url, setting, limit
 ):
     """Without a setting (as in production), a visitor gets `limit` requests a minute; the next one is refused."""
-    import hub.antispam
+    import infrastructure.antispam
 
     delattr(settings, setting)  # the test settings raise the limits for the rest of the suite
     start = time.time() // 60 * 60 + 1  # all requests in one counting window, however long the loop takes
-    monkeypatch.setattr(hub.antispam, "time", SimpleNamespace(time=lambda: start))
+    monkeypatch.setattr(infrastructure.antispam, "time", SimpleNamespace(time=lambda: start))
     for number in range(1, limit + 1):
         response = client.get(url, {"q": "" if number < limit else "bibliotek"})  # empty queries are cheap
         assert response.status_code == 200, f"request {number} of {limit} was refused"

@@ -8,8 +8,8 @@ import pytest
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from hub import relations
 from hub.roles import COUNTY_EDITOR
+from infrastructure import relations
 from stories import queries
 from stories.demo_data import METHOD_SLUGS, STORIES
 from stories.models import CaseStoryIndexPage, CaseStoryPage

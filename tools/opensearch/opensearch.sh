@@ -97,7 +97,7 @@ log_tail() {
 }
 
 # Norwegian hunspell dictionaries (Debian's hunspell-no) into the node's config/hunspell/hub_{nb,nn}/, read by the
-# search analyzers (search/backends/opensearch.py). Without them the analyzers use the Snowball stemmer alone.
+# search analyzers (search/engines/opensearch/index.py). Without them the analyzers use the Snowball stemmer alone.
 place_dictionaries() {
     mkdir -p "$BASE_DIR/config"
     if [[ -f /usr/share/hunspell/nb_NO.dic ]] && command -v python3 >/dev/null 2>&1; then

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from events.privacy import retention_days
-from hub import extensions
+from infrastructure import extensions
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hub import extensions
+from infrastructure import extensions
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from hub.mail import retry_failed
+from infrastructure.mail import retry_failed
 
 
 class Command(BaseCommand):

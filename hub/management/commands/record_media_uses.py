@@ -1,4 +1,4 @@
-"""Record every page's uses of images and documents and which files are withheld (hub.embargo).
+"""Record every page's uses of images and documents and which files are withheld (infrastructure.embargo).
 
 Page saves keep this up to date; run it once after upgrading to a version that has it, or after importing
 pages with signals off (loaddata).
@@ -7,8 +7,8 @@ pages with signals off (loaddata).
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from hub.embargo import record_page
 from hub.models.media import WithheldFile
+from infrastructure.embargo import record_page
 
 
 class Command(BaseCommand):

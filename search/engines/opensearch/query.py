@@ -7,11 +7,11 @@ showing its alternatives (OR within a facet, AND across facets) with their count
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .. import registry
-from ..documents import GROUPS, language_group
-from ..synonyms import expand
-from ..text import compound_prefix
-from . import Hits
+from ... import registry
+from ...documents import GROUPS, language_group
+from ...synonyms import expand
+from ...text import compound_prefix
+from .. import Hits
 
 FACET_SIZE = 1000  # every value, not the engines' default ten
 

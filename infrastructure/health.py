@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-logger = logging.getLogger("hub.health")
+logger = logging.getLogger("infrastructure.health")
 
 
 def check_database():

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.http import is_same_domain
 
-from hub import antispam
+from infrastructure import antispam
 
-logger = logging.getLogger("hub.security")
+logger = logging.getLogger("infrastructure.security")
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 

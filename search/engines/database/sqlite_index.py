@@ -4,7 +4,7 @@ modelsearch's SQLite backend stores words as written, so "frivillige" never find
 subclass stores title and body stemmed with PyStemmer in the page's language (Norwegian for nb/nn, English for
 en), accents folded, with the compound parts the shared lexicon finds (search.lexicon) added to the body, and
 stems query words the same way. The autocomplete column stays unstemmed for prefix matching.
-Our own query engine (`search.engines.database.SQLiteEngine`) ranks inside one FTS query.
+Our own query engine (`search.engines.database.query.SQLiteEngine`) ranks inside one FTS query.
 """
 
 from django.utils.functional import cached_property
@@ -20,8 +20,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
-from ..lexicon import parts_text
-from ..text import stem, stem_text
+from ...lexicon import parts_text
+from ...text import stem, stem_text
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 

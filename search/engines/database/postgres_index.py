@@ -17,8 +17,8 @@ from modelsearch.conf import get_app_config
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk
 
-from ..lexicon import fold, parts_text
-from ..pg_configs import config_for
+from ...lexicon import fold, parts_text
+from ...pg_configs import config_for
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 

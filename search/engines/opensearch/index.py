@@ -23,8 +23,8 @@ from modelsearch.backends.opensearch2 import (
 )
 from wagtail.models import Page
 
-from ..documents import GROUPS, hub_document
-from ..registry import FACETS
+from ...documents import GROUPS, hub_document
+from ...registry import FACETS
 
 logger = logging.getLogger("search")
 ANALYZERS = {"nb": ("norwegian", "_norwegian_"), "nn": ("norwegian", "_norwegian_"), "en": ("english", "_english_")}
@@ -117,7 +117,7 @@ class HubMappingMixin:
 
 class HubIndexMixin:
     def put(self):
-        from ..synonyms import engine_rules
+        from ...synonyms import engine_rules
 
         merge_analysis(self.backend.settings, engine_rules(), node_dictionaries(self.backend))
         return super().put()
@@ -133,7 +133,7 @@ class HubBackendMixin:
 
     def apply_synonyms(self):
         """Push the current synonym rules into the live index (close, update settings, open)."""
-        from ..synonyms import engine_rules
+        from ...synonyms import engine_rules
 
         name = self.page_index_name()
         if not self.es.indices.exists(index=name):

@@ -1,4 +1,4 @@
-"""S3-compatible media storage that keeps files of content not yet live private (`hub.embargo`).
+"""S3-compatible media storage that keeps files of content not yet live private (`infrastructure.embargo`).
 
 Objects are uploaded private (`AWS_DEFAULT_ACL = "private"`). Once the app knows a file is not withheld — at
 upload, when a rendition is made, when the content using it goes live — the object is made public-read and
@@ -14,7 +14,7 @@ from django.conf import settings
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
-from hub.embargo import withheld_file
+from infrastructure.embargo import withheld_file
 
 logger = logging.getLogger(__name__)
 

@@ -1,11 +1,11 @@
-"""Uploaded files on the local file system, served only after the embargo check (`hub.embargo`).
+"""Uploaded files on the local file system, served only after the embargo check (`infrastructure.embargo`).
 
 `/media/<path>` goes through `serve_media`: a withheld file answers 404 to the public and is served privately
 to editors who may preview it; every other file is public and cacheable. Behind nginx (`MEDIA_ACCEL_REDIRECT`
 set to nginx's internal location, see tools/nginx) the app only decides and nginx sends the bytes
 (X-Accel-Redirect); on its own (runserver, a single gunicorn) the app sends them. Documents keep Wagtail's
 `/documents/<id>/<name>` view (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`), whose `sendfile` comes from here.
-With S3 storage none of this runs: `hub.storage.EmbargoS3Storage` signs the URLs of withheld files instead.
+With S3 storage none of this runs: `infrastructure.storage.EmbargoS3Storage` signs the URLs of withheld files instead.
 """
 
 import mimetypes
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve as static_serve
 from wagtail.utils import sendfile_streaming_backend
 
-from hub.embargo import may_preview, withheld_file
+from infrastructure.embargo import may_preview, withheld_file
 
 # Types a browser may render; anything else is a download (the same list as nginx's /media/ location).
 SAFE_TYPES = {

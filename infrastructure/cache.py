@@ -6,7 +6,7 @@ Two layers, both correct on publish:
    anonymous visitors (GET/HEAD, no session or messages cookie) in Django's cache, keyed by host, path (which
    holds the language: /nb/, /nn/, /en/), the active language, allowed query parameters, a *content
    generation* and the path's own *version*, both read in one cache round trip. A publish, unpublish, move or
-   deletion renews the versions of only the paths that show the changed page (`hub.cache_invalidation`,
+   deletion renews the versions of only the paths that show the changed page (`infrastructure.cache_invalidation`,
    through `invalidate_paths`/`renew_paths_now`); what shows on every page — site settings, snippets, sites,
    view restrictions, a page in the menu or footer — bumps the generation (after the transaction commits), so
    every cached page is renewed at once. With a shared cache (Redis, Memcached, the database cache) this holds
@@ -18,7 +18,7 @@ Two layers, both correct on publish:
    (`Cache-Control: s-maxage`). Wagtail's front-end cache module calls `NginxRefreshBackend` on publish and
    unpublish (each language's URL); nginx OSS has no PURGE, so the backend GETs the URL through nginx with a
    secret header that makes nginx bypass and overwrite the entry (`proxy_cache_bypass`). The pages that show the
-   changed page are refreshed too: the same set the page cache renews (`hub.cache_invalidation`).
+   changed page are refreshed too: the same set the page cache renews (`infrastructure.cache_invalidation`).
 """
 
 import hashlib
@@ -33,7 +33,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-logger = logging.getLogger("hub.cache")
+logger = logging.getLogger("infrastructure.cache")
 
 GENERATION_KEY = "hub:pagecache:generation"
 PATH_VERSION_KEY = "hub:pagecache:path:"
@@ -197,7 +197,7 @@ class PageCacheMiddleware:
 
 def connect_signals():
     """Called from HubConfig.ready(): what shows on every page renews every page. Publishes, unpublishes, moves
-    and deletions of pages renew only the pages that show them (`hub.cache_invalidation`)."""
+    and deletions of pages renew only the pages that show them (`infrastructure.cache_invalidation`)."""
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import PageViewRestriction, Site
 

@@ -5,7 +5,7 @@ image field already reads the format, the size and the pixel count (`WAGTAILIMAG
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 
-from hub.uploads import inspect_document
+from infrastructure.uploads import inspect_document
 
 
 class DocumentForm(BaseDocumentForm):

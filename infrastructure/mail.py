@@ -20,7 +20,7 @@ from django_tasks import task
 
 from hub.models import OutboundEmail
 
-logger = logging.getLogger("hub.mail")
+logger = logging.getLogger("infrastructure.mail")
 
 MAX_ATTEMPTS = getattr(settings, "MAIL_MAX_ATTEMPTS", 5)
 RETRY_BASE_SECONDS = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)

@@ -11,7 +11,7 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchQueryCompiler,
 )
 
-from .opensearch import HubBackendMixin, HubIndexMixin, HubMappingMixin
+from ..opensearch.index import HubBackendMixin, HubIndexMixin, HubMappingMixin
 
 
 class HubElasticsearchMapping(HubMappingMixin, Elasticsearch9Mapping):

@@ -2,8 +2,8 @@
 
 PostgreSQL: `hub_vector @@ to_tsquery('hub_nb', …)` (the query language's configuration, search.pg_configs; the
 stored `title || body` column of migration 0003, GIN-indexed), ranked with ts_rank. SQLite: one FTS5 MATCH
-ordered by bm25(), over text that our backend (`search.backends.sqlite`) stored stemmed, instead of modelsearch's
-per-row correlated BM25 subquery.
+ordered by bm25(), over text that our backend (`sqlite_index`) stored stemmed, instead of modelsearch's per-row
+correlated BM25 subquery.
 
 One query yields every matching page id, best first (ranking needs every match scored anyway); the total is its
 length and the slice its head. The facet counts are GROUP BY queries over that id set, sent back as one array
@@ -21,11 +21,11 @@ from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
-from .. import facets as facet_mod
-from ..pg_configs import CONFIGS, config_for
-from ..synonyms import expand
-from ..text import compound_prefix, stem
-from . import Hits
+from ... import facets as facet_mod
+from ...pg_configs import CONFIGS, config_for
+from ...synonyms import expand
+from ...text import compound_prefix, stem
+from .. import Hits
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 ENTRY_TABLE = IndexEntry._meta.db_table

@@ -1,7 +1,7 @@
-"""`BACKEND: "search.backends.database"`: modelsearch's database backend, analysing each page in its language.
+"""`BACKEND: "search.engines.database.index"`: modelsearch's database backend, analysing each page in its language.
 
-PostgreSQL gets `search.backends.postgres.LocalePostgresSearchBackend` (a configuration per locale, compound
-parts); SQLite with FTS5 gets `search.backends.sqlite.StemmedSQLiteSearchBackend`; others modelsearch's own.
+PostgreSQL gets `postgres_index.LocalePostgresSearchBackend` (a configuration per locale, compound parts); SQLite
+with FTS5 gets `sqlite_index.StemmedSQLiteSearchBackend`; others modelsearch's own.
 """
 
 from django.db import connection
@@ -13,11 +13,11 @@ def SearchBackend(params):  # noqa: N802 - modelsearch looks the factory up by t
         from modelsearch.backends.database.sqlite.utils import fts5_available
 
         if fts5_available():
-            from .sqlite import StemmedSQLiteSearchBackend
+            from .sqlite_index import StemmedSQLiteSearchBackend
 
             return StemmedSQLiteSearchBackend(params)
     if connection.vendor == "postgresql":
-        from .postgres import LocalePostgresSearchBackend
+        from .postgres_index import LocalePostgresSearchBackend
 
         return LocalePostgresSearchBackend(params)
     return modelsearch_backend(params)

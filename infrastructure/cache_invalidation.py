@@ -15,7 +15,7 @@ renews only the pages that show the changed page, so every other cached page kee
 - what its app adds through the `RENEW_HOOK` hook (the place pages of a story's or an event's municipality, the
   steps of a course that all show the course's outline);
 - every page when the page is in the site's chrome (a menu target or a footer link, shown on every page): then
-  the content generation is renewed (`hub.cache.invalidate_pages`).
+  the content generation is renewed (`infrastructure.cache.invalidate_pages`).
 
 Both directions are computed inside the publish, from the content itself: the version seen before comes from the
 previous live revision (noted before the publish overwrites the page's row), the new one from the revision being
@@ -23,11 +23,12 @@ published, so nothing waits for the reference-index task Wagtail queues. Only "p
 index, which holds those other pages' links since their own publish.
 
 Broad on purpose: site settings (menu, footer, contact), snippets shown across pages (themes …), sites and view
-restrictions renew every page (`hub.cache.connect_signals`). A registration renews its event's pages only
+restrictions renew every page (`infrastructure.cache.connect_signals`). A registration renews its event's pages only
 (`events.pagecache`). Search results are never cached (the search view varies by query, is not a Wagtail page
 and sends no public Cache-Control), so nothing here renews them; the search index is updated by modelsearch.
 
-nginx (Wagtail's front-end cache module, `hub.cache.NginxRefreshBackend`) refreshes the same URLs; Wagtail's own
+nginx (Wagtail's front-end cache module, `infrastructure.cache.NginxRefreshBackend`) refreshes the same URLs;
+Wagtail's own
 handler already refreshes the changed page's own URL. After a broad renewal, nginx refreshes the computed pages
 and the home pages; other entries there expire within `HUB_FRONTEND_MAX_AGE`.
 """
@@ -42,9 +43,9 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from hub.cache import frontend_max_age, invalidate_pages, page_cache_seconds, renew_paths_now
+from infrastructure.cache import frontend_max_age, invalidate_pages, page_cache_seconds, renew_paths_now
 
-logger = logging.getLogger("hub.cache")
+logger = logging.getLogger("infrastructure.cache")
 
 RENEW_HOOK = "hub_cache_renew"  # fn(change: PageChange) -> iterable of pages or URL paths ("/nb/steder/…/")
 HOME_SHOWS_KEY = "hub:home:shows:"
