@@ -90,7 +90,8 @@ def normalise_email(email):
 
 def register(event, *, name, email, organisation="", role="", municipality=None, needs="", language="nb", now=None):
     """Register one person for an event (or its series). Returns the existing active registration for the same
-    e-mail instead of a second seat. Raises RegistrationUnavailable when registration is closed or not open."""
+    e-mail instead of a second seat. Raises RegistrationUnavailable when registration is closed or not open —
+    for a registered address too, so a closed window never tells a stranger who signed up."""
     from events import emails
 
     event = event.canonical()
@@ -99,16 +100,16 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
     email = normalise_email(email)
     with transaction.atomic():
         target, scope = _lock_target(event)
-        existing = Registration.objects.filter(**scope, email=email).exclude(status=Registration.Status.CANCELLED)
-        existing = existing.first()
-        if existing is not None:
-            return RegistrationResult(existing, created=False)
         now = now or timezone.now()
         opens, closes = _target_window(target)
         confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).count()
         state = window_state(opens, closes, target.capacity, confirmed, now)
         if state in (NOT_OPEN, CLOSED):
             raise RegistrationUnavailable(state)
+        existing = Registration.objects.filter(**scope, email=email).exclude(status=Registration.Status.CANCELLED)
+        existing = existing.first()
+        if existing is not None:
+            return RegistrationResult(existing, created=False)
         status = Registration.Status.CONFIRMED if state == OPEN else Registration.Status.WAITING
         registration = Registration.objects.create(
             **scope,

@@ -9,6 +9,5 @@ urlpatterns = [
     path("arrangement/<int:page_id>.ics", views.event_ics, name="ics"),
     path("arrangement/<int:page_id>/pamelding/", views.register_view, name="register"),
     path("arrangement/<int:page_id>/pamelding/sendt/", views.sent_view, name="sent"),
-    path("arrangement/pamelding/<uuid:reference>/", views.confirmation_view, name="confirmation"),
     path("arrangement/avmelding/<str:token>/", views.cancel_view, name="cancel"),
 ]

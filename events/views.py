@@ -1,11 +1,10 @@
-"""Public views outside the page tree: registration form, confirmation, cancellation, iCal."""
+"""Public views outside the page tree: registration form, the page after registering, cancellation, iCal."""
 
 from django.conf import settings
 from django.core import signing
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -18,12 +17,11 @@ from events.forms import RegistrationForm
 from events.ical import calendar_bytes
 from events.listing import attach_registration
 from events.models import EventPage, Registration
-from events.registration import RegistrationUnavailable, cancel, register, waiting_position
-from events.tokens import make_cancel_token, read_cancel_token
+from events.registration import RegistrationUnavailable, cancel, register
+from events.tokens import read_cancel_token
 from infrastructure.antispam import peek_count, rate_limited, rate_limited_key, ratelimit
 from infrastructure.security import public_form
 
-SESSION_KEY = "events_registrations"
 # Cancelling needs one POST; more than this per client and hour is someone trying links.
 CANCEL_RATE_LIMIT = getattr(settings, "EVENTS_CANCEL_RATE_LIMIT", 10)
 HOUR = 3600
@@ -119,45 +117,23 @@ def _refused(request, page):
 
 
 def _registered(request, page, result):
-    """After a valid registration. Only the browser that created a registration learns its status and gets its
-    cancel link; an address that was already registered (perhaps typed by someone else) gets its details
-    e-mailed again, and this browser a page that says nothing about the registration."""
-    reference = str(result.registration.reference)
-    mine = request.session.get(SESSION_KEY, [])
-    if result.created:
-        request.session[SESSION_KEY] = [reference] + [r for r in mine if r != reference][:9]
-        return redirect("events:confirmation", reference=reference)
-    if reference in mine:  # this browser registered it: nothing new to learn
-        return redirect("events:confirmation", reference=reference)
+    """After a valid registration, new or for an address already registered: the same answer either way, so
+    nobody learns from the page who has signed up. The person's status (a seat or the waiting list) and the
+    cancel link go to the address itself: a new registration's confirmation is queued by `register`, an
+    existing one gets its details again. Both count against the same per-registration limit on such e-mails,
+    so a stranger cannot flood someone's inbox by registering their address over and over."""
     limit = getattr(settings, "EVENTS_RESEND_LIMIT", 3)
-    if not rate_limited_key(f"events-resend:{result.registration.pk}", limit, 3600):
+    limited = rate_limited_key(f"events-resend:{result.registration.pk}", limit, HOUR)
+    if not result.created and not limited:
         emails.registration_resent(result.registration.pk)
     return redirect("events:sent", page_id=page.pk)
 
 
 @require_GET
 def sent_view(request, page_id):
-    """The neutral page after registering an address that was already registered."""
+    """The one page after registering: look in your e-mail for your status and the cancel link."""
     page = _event(page_id)
     return TemplateResponse(request, "events/registration_sent.html", {"page": page, "event": page})
-
-
-@require_GET
-def confirmation_view(request, reference):
-    """Shown only to the browser that registered (the reference is in its session)."""
-    if str(reference) not in request.session.get(SESSION_KEY, []):
-        raise Http404
-    registration = get_object_or_404(Registration.objects.select_related("event", "series"), reference=reference)
-    events = [e.localized for e in registration.events()]
-    context = {
-        "registration": registration,
-        "events": events,
-        "position": waiting_position(registration),
-        "cancel_url": reverse("events:cancel", args=[make_cancel_token(registration)])
-        if registration.status != Registration.Status.CANCELLED
-        else None,
-    }
-    return TemplateResponse(request, "events/confirmation.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -65,7 +65,7 @@ def form(request, method, story_index):
     event = request.getfixturevalue("event")
     url = f"/nb/arrangement/{event.pk}/pamelding/"
     data = {"name": "Kari Nordmann", "email": "kari@example.com", "consent": "on"}
-    return url, data, Registration.objects.filter(event=event).count, "/nb/arrangement/pamelding/"
+    return url, data, Registration.objects.filter(event=event).count, f"/nb/arrangement/{event.pk}/pamelding/sendt/"
 
 
 @pytest.fixture
