@@ -5,11 +5,9 @@ Idempotent: everything is looked up by slug before it is created."""
 import datetime
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from hub.translation import translate
 from methods.demo_course import COURSE, MODULES
@@ -198,33 +196,12 @@ def ensure_course(index, methods):
     return course
 
 
-@transaction.atomic
-def translate_snippet(instance, language_code, strings, user=None):
-    """hub.translation.translate for models without revisions (saving a draft is impossible for them)."""
-    locale = Locale.objects.get(language_code=language_code)
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    Translation.objects.update_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = strings.get(segment.string.data)
-        if text is not None:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-            )
-    source.create_or_update_translation(locale, user=user, publish=True, fallback=True)
-    return instance.get_translation(locale)
-
-
 def translate_content(index, phases, methods, user):
     for code in ("nn", "en"):
         locale = Locale.objects.get(language_code=code)
         for phase in phases.values():
             if not phase.has_translation(locale):
-                translate_snippet(phase, code, PHASE_STRINGS[code], user=user)
+                translate(phase, code, PHASE_STRINGS[code], user=user)
         if not index.has_translation(locale):
             translate(index, code, INDEX_STRINGS[code], user=user)
         for slug, strings in METHOD_STRINGS[code].items():

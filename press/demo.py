@@ -3,9 +3,7 @@ Pillow, a fact sheet from the application text (the seed) and a coverage list. I
 
 import datetime
 
-from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from hub.translation import translate
 from press.demo_images import ensure_document, ensure_image, fact_sheet_pdf, logo_png, photo_jpeg
@@ -188,28 +186,6 @@ COVERAGE = [
 ]
 
 
-@transaction.atomic
-def translate_snippet(instance, language_code, strings, user=None):
-    """hub.translation.translate for snippets without drafts (it saves pages as drafts, which wagtail-localize
-    refuses for models without DraftStateMixin): same path, saved directly."""
-    locale = Locale.objects.get(language_code=language_code)
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    Translation.objects.update_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = strings.get(segment.string.data)
-        if text is not None:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-            )
-    source.create_or_update_translation(locale, user=user, publish=True, fallback=True)
-    return instance.get_translation(locale)
-
-
 def ensure_contacts(user):
     nb = Locale.objects.get(language_code="nb")
     contacts = []
@@ -218,7 +194,7 @@ def ensure_contacts(user):
         if contact is None:
             contact = PressContact.objects.create(locale=nb, **data)
         if not contact.has_translation(Locale.objects.get(language_code="en")):
-            translate_snippet(contact, "en", CONTACTS_EN, user=user)
+            translate(contact, "en", CONTACTS_EN, user=user)
         contacts.append(contact)
     return contacts
 
@@ -268,7 +244,7 @@ def ensure_media_kit(user):
             item.full_clean()
             item.save()
         if not item.has_translation(Locale.objects.get(language_code="en")):
-            translate_snippet(item, "en", MEDIA_EN, user=user)
+            translate(item, "en", MEDIA_EN, user=user)
         result.append(item)
     return result
 
