@@ -1,4 +1,4 @@
-"""Registration under load (issue 8): many concurrent registrations for one capped event, on PostgreSQL.
+"""Registration under load: many concurrent registrations for one capped event, on PostgreSQL.
 
 A published event (slug "bench-pamelding", made by bench/content.py, its registrations wiped first) gets
 --capacity seats; --count people register from --threads threads at once. Mode "http" (default) takes the path
