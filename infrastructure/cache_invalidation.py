@@ -170,7 +170,9 @@ def in_chrome(page, keys):
     site = page.get_site()
     if site is None:
         return False
-    site_settings = SiteSettings.for_site(site)
+    site_settings = SiteSettings.base_queryset().filter(site=site).first()  # read only: never creates a row
+    if site_settings is None:  # nothing chosen for this site's menu or footer yet
+        return False
     chosen = [getattr(site_settings, f, None) for f in chrome.FOOTER_FIELDS.values()]
     chosen += chrome._menu_ids(site_settings)
     chosen = [pk for pk in chosen if pk]
