@@ -26,7 +26,7 @@ expects what bakerydemo's own readme sets up: a virtualenv at PATH/.venv with it
 whitenoise from production.txt, and gunicorn; on Python 3.11 Django held at 5.2, which its Wagtail supports), its
 SQLite database (PATH/bakerydemodb) migrated with its initial data loaded, and its static files collected.
 
-    bash bench/compare.sh --bakerydemo /work/bakerydemo          # or: .venv/bin/python bench/compare.py ...
+    .venv/bin/python bench/compare.py --bakerydemo /path/to/bakerydemo --rounds 3
 """
 
 import argparse

@@ -22,7 +22,7 @@ def hub_document(page):
         return {}
     group = language_group(page.locale.language_code)
     values = facets.page_values(page)
-    text = fold(page.title + " " + page_text(page))
+    text = fold(page.title + " " + page_text(page, kept=False))
     doc = {
         "hub_live": bool(page.live),
         "hub_path": page.path,

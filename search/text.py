@@ -8,6 +8,7 @@ import html
 import re
 import threading
 import unicodedata
+from collections import OrderedDict
 
 import Stemmer
 from django.utils.html import strip_tags
@@ -71,8 +72,37 @@ def stem_text(text, lang="nb"):
     return " ".join(stemmer(lang).stemWords(words))
 
 
-def page_text(page, limit=20000):
-    """Plain text of what the page's search_fields index besides the title (plus the search description)."""
+# Page texts kept per process, keyed by the page's live revision: a live page's text only changes when a new
+# revision goes live, which makes a new key, so an entry is never stale and nothing needs to invalidate it.
+PAGE_TEXTS_KEPT = 2000
+_page_texts = OrderedDict()
+_page_texts_lock = threading.Lock()
+
+
+def page_text(page, limit=20000, kept=True):
+    """Plain text of what the page's search_fields index besides the title (plus the search description).
+
+    Working it out runs every rich text and StreamField block of the page through the HTML parser, which took
+    longer than the rest of a result, ten times per results page; so a live page's text is kept per live
+    revision (above). Indexing passes kept=False: it must read the fields as they are saved right now."""
+    revision = getattr(page, "live_revision_id", None)
+    if not kept or not revision or not getattr(page, "live", False):
+        return _page_text(page, limit)
+    key = (page.pk, revision, getattr(page, "last_published_at", None), limit)
+    with _page_texts_lock:
+        text = _page_texts.get(key)
+        if text is not None:
+            _page_texts.move_to_end(key)
+            return text
+    text = _page_text(page, limit)
+    with _page_texts_lock:
+        _page_texts[key] = text
+        while len(_page_texts) > PAGE_TEXTS_KEPT:
+            _page_texts.popitem(last=False)
+    return text
+
+
+def _page_text(page, limit):
     from wagtail.search import index
 
     parts = [getattr(page, "search_description", "") or ""]

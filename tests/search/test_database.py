@@ -47,6 +47,20 @@ def test_results_show_type_highlighted_snippet_and_escape_html(client, nb_home):
     assert response.context["outcome"].results[0].type_name
 
 
+def test_snippet_follows_each_published_revision_and_is_kept_between_searches(client, nb_home):
+    from search import text
+
+    found = page(nb_home, "Dugnad i biblioteket", "Første utgave: dugnad med lag og foreninger.")
+    assert "Første utgave" in get(client, URL, q="dugnad").content.decode()
+    kept = [key for key in text._page_texts if key[0] == found.pk]
+    assert len(kept) == 1  # worked out once and kept for the live revision
+    assert "Første utgave" in get(client, URL, q="dugnad").content.decode()
+    found.lead = "Andre utgave: dugnad med frivillige."
+    found.save_revision().publish()
+    html = get(client, URL, q="dugnad").content.decode()
+    assert "Andre utgave" in html and "Første utgave" not in html
+
+
 def test_facets_count_every_value_and_combine(client, nb_home):
     for i in range(12):
         page(nb_home, f"Lesesirkel {i}", "Lesesirkel for alle.")
