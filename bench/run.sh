@@ -9,6 +9,8 @@
 # static file, RSS per gunicorn worker after --mixed requests + the OpenSearch heap, registration under load
 # (bench/registration_load.py: --reg-count 300 people, --reg-threads 32 at once, --reg-capacity 50 seats).
 #
+#   BENCH_KEEP_DB=1 bash bench/run.sh --cache-hit-rate   # page-cache hit rate while an editor publishes once a minute
+#
 # Extra arguments go to bench/pages.py (see `python bench/pages.py --help`). BENCH_KEEP_DB=1 reuses the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +30,11 @@ PY=.venv/bin/python
 if [ -z "${BENCH_KEEP_DB:-}" ] || ! psql -Atq -d postgres -c "select 1 from pg_database where datname='$db'" | grep -q 1; then
   dropdb --if-exists "$db" && createdb "$db"
   $PY manage.py migrate --noinput -v0
+  $PY manage.py createcachetable  # publishing the demo reads and renews the shared cache
   $PY manage.py load_demo --no-admin -v0 ${HUB_DEMO_APPS:+--only "$HUB_DEMO_APPS"}
 fi
 $PY manage.py migrate --noinput -v0  # a kept database gets this checkout's migrations
 $PY manage.py createcachetable
 $PY manage.py collectstatic --noinput -v0
+if [ "${1:-}" = "--cache-hit-rate" ]; then shift; exec $PY bench/cache_hit_rate.py "$@"; fi  # bench/cache_hit_rate.py
 exec $PY bench/pages.py "$@"

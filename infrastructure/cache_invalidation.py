@@ -28,9 +28,8 @@ restrictions renew every page (`infrastructure.cache.connect_signals`). A regist
 and sends no public Cache-Control), so nothing here renews them; the search index is updated by modelsearch.
 
 nginx (Wagtail's front-end cache module, `infrastructure.cache.NginxRefreshBackend`) refreshes the same URLs;
-Wagtail's own
-handler already refreshes the changed page's own URL. After a broad renewal, nginx refreshes the computed pages
-and the home pages; other entries there expire within `HUB_FRONTEND_MAX_AGE`.
+Wagtail's own handler already refreshes the changed page's own URL. After a broad renewal, nginx refreshes the
+computed pages and the home pages; other entries there expire within `HUB_FRONTEND_MAX_AGE`.
 """
 
 import copy
