@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from events.models import EventPage, Registration
 from events.registration import NONE, STATE_LABELS, window_state
+from hub.locales import default_locale, localized
 from hub.pagination import paginate
 from infrastructure import relations
 
@@ -39,7 +39,7 @@ def attach_registration(pages, now=None):
     pages = list(pages)
     if not pages:
         return pages
-    default = Locale.get_default()
+    default = default_locale()
     keys = {p.translation_key for p in pages if p.locale_id != default.pk}
     canonical = {p.translation_key: p for p in pages if p.locale_id == default.pk}
     if keys - set(canonical):
@@ -113,7 +113,7 @@ def index_context(index, request):
 
 
 def _localized(page):
-    return page.localized if page else None
+    return localized(page) if page else None
 
 
 def event_json_ld(page, request):

@@ -8,12 +8,6 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import locales, routing, view_restrictions
-
-        locales.install()  # one Locale lookup per language per request (hub/locales.py)
-        routing.install()  # the site's root page in its own class without a query (hub/routing.py)
-        view_restrictions.install()  # restrictions read once per page view (hub/view_restrictions.py)
-
         from django.db.models.signals import post_save
 
         from hub.roles import grant_for_new_page

@@ -16,10 +16,12 @@ database expression — and all of them are computed together in one query.
 
 import logging
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Case, Count, IntegerField, Subquery, Value, When
+from django.db.models.functions import Coalesce, Substr
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from hub.view_restrictions import public  # noqa: F401 - the sections' lists filter with it
 
 logger = logging.getLogger(__name__)
 
@@ -72,13 +74,6 @@ def in_site(queryset, home):
     prefix = home.depth * Page.steplen
     roots = Page.objects.filter(translation_key=home.translation_key, depth=home.depth).values("path")
     return queryset.annotate(_site_root=Substr("path", 1, prefix)).filter(_site_root__in=roots)
-
-
-def public(queryset):
-    """Pages no view restriction hides (on the page or an ancestor), like Wagtail's `.public()` but inside the
-    same query: the home page asks for several lists, and `.public()` reads the restrictions once for each."""
-    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.filter(~Exists(restricted))
 
 
 def pinned_first(queryset, pinned, limit):

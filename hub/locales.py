@@ -1,33 +1,76 @@
 """One Locale lookup per language per request.
 
-Wagtail resolves the active language to a Locale row (`Locale.get_active()`, `LocaleManager.get_for_language`)
-wherever a page, a snippet or a template asks for it (`page.localized`, menus, the language switcher, every
-translatable snippet), and each of those is a query: a dozen identical ones on an event page. Within one request
-the answer cannot change, so `RequestLocaleCacheMiddleware` keeps the looked-up Locales for the length of the
-request (a context variable, so threads and async tasks never share one); outside a request — commands, tasks,
-tests calling models directly — every lookup goes to the database as before.
+Wagtail resolves the active language to a Locale row (`Locale.get_active()`) wherever a page asks for its
+translation in that language (`page.localized`), and each of those is a query: a dozen identical ones on an
+event page listing its series. Within one request the answer cannot change, so `RequestLocaleCacheMiddleware`
+keeps the looked-up Locales for the length of the request (a context variable, so threads and async tasks never
+share one), and the hub's pages and snippets ask through `active_locale()` and `default_locale()`
+(`LocalizedPerRequest` gives their `localized` the same source). Outside a request — commands, tasks, tests
+calling models directly — every lookup goes to the database, exactly as Wagtail's own.
 """
 
 import contextvars
 
-from wagtail.models.i18n import LocaleManager
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import DraftStateMixin, Locale
 
 _request_locales = contextvars.ContextVar("hub_request_locales", default=None)
-_original_get_for_language = LocaleManager.get_for_language
 
 
-def _get_for_language(self, language_code):
+def locale_for_language(language_code):
+    """The Locale of `language_code` (Wagtail's `Locale.objects.get_for_language`), read once per request."""
     found = _request_locales.get()
     if found is None:
-        return _original_get_for_language(self, language_code)
+        return Locale.objects.get_for_language(language_code)
     if language_code not in found:
-        found[language_code] = _original_get_for_language(self, language_code)  # DoesNotExist is not kept
+        found[language_code] = Locale.objects.get_for_language(language_code)  # DoesNotExist is not kept
     return found[language_code]
 
 
-def install():
-    """Called once from HubConfig.ready()."""
-    LocaleManager.get_for_language = _get_for_language
+def default_locale():
+    """The site's default language's Locale, as `Locale.get_default()`."""
+    return locale_for_language(settings.LANGUAGE_CODE)
+
+
+def active_locale():
+    """The Locale of the language being shown, as `Locale.get_active()`."""
+    try:
+        return locale_for_language(translation.get_language())
+    except (Locale.DoesNotExist, LookupError):
+        return default_locale()
+
+
+def localized_draft(obj):
+    """Wagtail's `obj.localized_draft` (its translation in the language being shown, drafts included, or
+    itself), the Locale found through `active_locale()`."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return obj
+    try:
+        locale = active_locale()
+    except (LookupError, Locale.DoesNotExist):
+        return obj
+    if locale.id == obj.locale_id:
+        return obj
+    return obj.get_translation_or_none(locale) or obj
+
+
+def localized(obj):
+    """Wagtail's `obj.localized` (as `localized_draft`, but never a draft), the Locale found through
+    `active_locale()`: for snippets and pages alike."""
+    found = localized_draft(obj)
+    if isinstance(obj, DraftStateMixin) and not found.live:
+        return obj
+    return found
+
+
+class LocalizedPerRequest:
+    """For translatable models: `localized` / `localized_draft` as Wagtail's, the active language's Locale
+    found through `active_locale()`."""
+
+    @property
+    def localized_draft(self):
+        return localized_draft(self)
 
 
 class RequestLocaleCacheMiddleware:
@@ -35,11 +78,8 @@ class RequestLocaleCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from hub.view_restrictions import request_memo
-
         token = _request_locales.set({})
         try:
-            with request_memo(request):  # the view restriction table, read once per visitor's page view
-                return self.get_response(request)
+            return self.get_response(request)
         finally:
             _request_locales.reset(token)

@@ -16,7 +16,12 @@ class CourseNavigation:
     def for_page(cls, page, request):
         from methods.models import CoursePage
 
-        course = CoursePage.objects.ancestor_of(page).live().first()
+        routed = getattr(page, "_hub_route_ancestors", None)  # the pages above it, when it was routed to
+        if routed is not None:
+            course_type = ContentType.objects.get_for_model(CoursePage).pk
+            course = next((p for p in routed if p.content_type_id == course_type and p.live), None)
+        else:
+            course = CoursePage.objects.ancestor_of(page).live().first()
         return cls(course, request, current=page) if course else None
 
     @cached_property

@@ -2,11 +2,12 @@
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
+from hub.locales import active_locale, default_locale
 from press.models import CoverageItem, MediaKitItem, PressReleaseContact, PressReleasePage, PressRoomContact
 
 THUMB = "fill-480x320"
+LOGO_THUMB = "max-480x320"  # logos are never cropped (press/includes/media_kit_item.html)
 CONTACT_PHOTO = "fill-160x160"
 
 
@@ -45,11 +46,15 @@ def release_contacts(release):
 
 
 def media_kit(locale=None):
-    locale = locale or Locale.get_active()
-    images = get_image_model().objects.prefetch_renditions(THUMB)
-    return list(
-        MediaKitItem.objects.offerable().for_locale(locale).prefetch_related(Prefetch("image", queryset=images))
-    )
+    """The offerable items in `locale`, or in the default language when nothing has been translated into it
+    (as `MediaKitQuerySet.for_locale`), with their thumbnails' renditions: one query when translated."""
+    locale = locale or active_locale()
+    images = get_image_model().objects.prefetch_renditions(THUMB, LOGO_THUMB)
+    offerable = MediaKitItem.objects.offerable().prefetch_related(Prefetch("image", queryset=images))
+    items = list(offerable.filter(locale=locale))
+    if not items and locale is not None:
+        items = list(offerable.filter(locale=default_locale()))
+    return items
 
 
 def coverage():

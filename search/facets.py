@@ -2,7 +2,7 @@
 
 A facet value is the related object's slug (county, theme, tag), the stored value (phase), the model label
 (type) or the language code (language). Counts are GROUP BY queries over the matching page ids (a subquery),
-one per facet and content type, never a loop over hits.
+one per facet and content type, never a loop over hits, sent as one query (UNION ALL); so are the labels.
 """
 
 import logging
@@ -11,7 +11,8 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from . import registry
@@ -75,78 +76,122 @@ def filter_q(facet, values):
 
 def counts_for(page_ids, wanted):
     """{facet: {value: count}} for the pages `page_ids` (a list, or a subquery of page ids so the counting stays
-    inside the database): type and language in one GROUP BY, then the field facets only for the types that
-    occur among those pages."""
+    inside the database), in one query: type and language in one GROUP BY, and one GROUP BY per field facet and
+    page type that has it, joined by UNION ALL (a type absent from the pages adds no rows)."""
     result = {f: {} for f in wanted}
     if isinstance(page_ids, (list, tuple, set)) and not page_ids:
         return result
     cts = content_type_ids()
-    rows = (
+    parts = [
         Page.objects.filter(pk__in=page_ids)
-        .values("content_type_id", "locale__language_code")
-        .annotate(n=Count("pk"))
         .order_by()
-    )
-    types, languages = Counter(), Counter()
-    for r in rows:
-        if r["content_type_id"] in cts:
-            types[cts[r["content_type_id"]]] += r["n"]
-            languages[r["locale__language_code"]] += r["n"]
-    if "type" in result:
-        result["type"] = dict(types)
-    if "language" in result:
-        result["language"] = dict(languages)
-    present = [t for t in registry.types() if types.get(t.label)]
-    for facet in wanted:
-        if facet in ("type", "language"):
-            continue
-        total = Counter()
-        for stype in present:
+        .annotate(_part=Value(-1), _key=Cast("content_type_id", CharField()), _extra=F("locale__language_code"))
+        .values("_part", "_key", "_extra")
+        .annotate(n=Count("pk"))
+        .values_list("_part", "_key", "_extra", "n")
+    ]
+    field_facets = [f for f in wanted if f not in ("type", "language")]
+    for i, facet in enumerate(field_facets):
+        for stype in registry.types():
             field = stype.facet_fields().get(facet)
             if field is None:
                 continue
             path = _value_path(field)
-            rows = (
+            parts.append(
                 stype.model.objects.filter(pk__in=page_ids)
                 .exclude(**{f"{path}__isnull": True})
-                .values(path)
-                .annotate(n=Count("pk", distinct=True))
                 .order_by()
+                .annotate(_part=Value(i), _key=Cast(path, CharField()), _extra=Value(""))
+                .values("_part", "_key", "_extra")
+                .annotate(n=Count("pk", distinct=True))
+                .values_list("_part", "_key", "_extra", "n")
             )
-            for r in rows:
-                if r[path] not in (None, ""):
-                    total[str(r[path])] += r["n"]
+    types, languages = Counter(), Counter()
+    totals = [Counter() for _ in field_facets]
+    for part, key, extra, n in parts[0].union(*parts[1:], all=True):
+        if part == -1:
+            if int(key) in cts:
+                types[cts[int(key)]] += n
+                languages[extra] += n
+        elif key not in (None, ""):
+            totals[part][key] += n
+    if "type" in result:
+        result["type"] = dict(types)
+    if "language" in result:
+        result["language"] = dict(languages)
+    for facet, total in zip(field_facets, totals, strict=True):
         result[facet] = dict(total)
     return result
 
 
 def labels(facet, values, language=None):
-    """{value: label} for display, one query per facet."""
-    values = list(values)
-    if facet == "type":
-        return {v: str(registry.get(v).name) for v in values if registry.get(v)}
-    if facet == "language":
-        names = dict(settings.LANGUAGE_LABELS)
-        return {v: str(names.get(v, v)) for v in values}
-    result = {}
+    """{value: label} for display."""
+    return all_labels({facet: values}, language)[facet]
+
+
+def _label_sources(facet):
+    """(related model, key field) of every registered type's field for the facet, each once (methods and stories
+    share the tag model), and the plain fields' choices."""
+    sources, choices = [], {}
     for stype in registry.types():
         field = stype.facet_fields().get(facet)
         if field is None:
             continue
         if field.is_relation:
-            key = _value_path(field).split("__", 1)[1]
-            objects = field.related_model._default_manager.filter(**{f"{key}__in": values})
-            if any(f.name == "locale" for f in field.related_model._meta.fields):  # translatable: label per language
-                objects = objects.select_related("locale")
-            for obj in objects:
-                lang = getattr(getattr(obj, "locale", None), "language_code", None)
-                if str(getattr(obj, key)) not in result or lang == language:
-                    result[str(getattr(obj, key))] = str(obj)
-        else:
-            choices = dict(field.flatchoices) if field.choices else {}
-            for v in values:
-                result.setdefault(v, str(choices.get(v, v)))
-    return {v: result.get(v, v) for v in values}
+            source = (field.related_model, _value_path(field).split("__", 1)[1])
+            if source not in sources:
+                sources.append(source)
+        elif field.choices:
+            choices.update({str(k): str(v) for k, v in dict(field.flatchoices).items()})
+    return sources, choices
+
+
+def _label_query(facet, model, key, values):
+    """Rows (facet, value, label, language) of one related model; the label is its name (what str() shows)."""
+    translatable = any(f.name == "locale" for f in model._meta.fields)
+    return (
+        model._default_manager.filter(**{f"{key}__in": values})
+        .order_by()
+        .annotate(
+            _facet=Value(facet),
+            _key=Cast(key, CharField()),
+            _label=Cast("name", CharField()),
+            _lang=F("locale__language_code") if translatable else Value(""),
+        )
+        .values_list("_facet", "_key", "_label", "_lang")
+    )
+
+
+def all_labels(wanted, language=None):
+    """{facet: {value: label}} for display, for every facet of `wanted` ({facet: values}) at once: the labels of
+    all related models (counties, phases, themes, tags) in one query. A translatable label is shown in
+    `language` where it has a translation."""
+    result, found, queries = {}, {}, []
+    for facet, values in wanted.items():
+        values = [str(v) for v in values]
+        if facet == "type":
+            result[facet] = {v: str(registry.get(v).name) for v in values if registry.get(v)}
+            continue
+        if facet == "language":
+            names = dict(settings.LANGUAGE_LABELS)
+            result[facet] = {v: str(names.get(v, v)) for v in values}
+            continue
+        sources, choices = _label_sources(facet)
+        found[facet] = {}
+        result[facet] = {v: choices[v] for v in values if v in choices}
+        for model, key in sources:
+            if any(f.name == "name" for f in model._meta.fields):
+                queries.append(_label_query(facet, model, key, values))
+            else:  # no name column to select: str() of each, in a query of its own
+                for obj in model._default_manager.filter(**{f"{key}__in": values}):
+                    found[facet].setdefault(str(getattr(obj, key)), str(obj))
+    if queries:
+        for facet, key, label, lang in queries[0].union(*queries[1:], all=True):
+            if key not in found[facet] or lang == language:
+                found[facet][key] = label
+    for facet, labels_found in found.items():
+        result[facet] = {v: labels_found.get(v, result[facet].get(v, v)) for v in wanted[facet]}
+    return result
 
 
 def available():

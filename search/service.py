@@ -14,6 +14,8 @@ from django.db.models import Sum
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from hub.view_restrictions import public
+
 from . import facets as facet_mod
 from . import registry, spelling
 from .engines import Hits, SearchSpec
@@ -112,15 +114,16 @@ def search(terms, language=None, filters=None, offset=0, limit=10, exact=False):
 
 
 def load_pages(ids):
-    """The specific pages for ids in this order, live and public only, with their facet relations loaded.
+    """The specific pages for ids in this order, live and public only, with the relations a result shows (its
+    language, place and single-valued facets such as the phase) loaded.
 
-    One query for the ids' types plus one per type present (select/prefetch of facet fields), not per result.
+    One query for the ids' types plus one per type present, not per result. Many-valued facets (themes, tags)
+    are not loaded: a result shows none of them, and its snippet comes from the page's own text fields.
     """
     if not ids:
         return []
     rows = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(pk__in=ids)
         .values_list("pk", "content_type__app_label", "content_type__model")
     )
@@ -143,8 +146,7 @@ def load_pages(ids):
                 single.append(extra)
             if extra == "municipality" and f.is_relation:
                 single.append("municipality__county")  # the result links both place names (place_links)
-        many = [f.name for f in fields.values() if f.many_to_many or f.one_to_many]
-        qs = stype.model.objects.filter(pk__in=pks).select_related("locale", *single).prefetch_related(*many)
+        qs = stype.model.objects.filter(pk__in=pks).select_related("locale", *single)
         pages.update({p.pk: p for p in qs})
     return [pages[i] for i in ids if i in pages]
 
@@ -159,16 +161,19 @@ def build_results(ids, terms):
 
 
 def facet_list(counts, filters, language):
-    out = []
+    shown = {}
     for facet in facet_mod.available():
         if facet not in counts:  # not counted for this search (the language facet in one-language mode)
             continue
         values = dict(counts.get(facet, {}))
         for selected in filters.get(facet, []):
             values.setdefault(selected, 0)
-        if not values:
-            continue
-        labels = facet_mod.labels(facet, values, language)
+        if values:
+            shown[facet] = values
+    all_labels = facet_mod.all_labels(shown, language)  # every facet's labels in one query
+    out = []
+    for facet, values in shown.items():
+        labels = all_labels[facet]
         items = sorted(
             ((v, labels.get(v, v), n, v in filters.get(facet, [])) for v, n in values.items()),
             key=lambda item: (-item[2], str(item[1]).lower()),

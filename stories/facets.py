@@ -1,12 +1,13 @@
 """The story facets: one definition used by the index page, the CSV, the feeds, the embed and the API.
 
-Each facet filters a queryset by one GET parameter and counts its values with one aggregate query
-(GROUP BY in the database), over the stories matched by every *other* active facet, so a visitor sees
-how many stories each alternative would give.
+Each facet filters a queryset by one GET parameter and counts its values with an aggregate (GROUP BY in the
+database), over the stories matched by every *other* active facet, so a visitor sees how many stories each
+alternative would give. The index page asks for all facets at once: their aggregates run as one query (UNION
+ALL of one part per facet, each row tagged with its facet), however many facets and stories there are.
 """
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, F, IntegerField, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from .models import CaseStoryPage, VolunteerOrganisation, live_methods_prefetch
@@ -28,22 +29,43 @@ class Facet:
             return qs.filter(pk__in=CaseStoryPage.objects.filter(**{self.value_field: value}).values("pk"))
         return qs.filter(**{self.value_field: value})
 
+    def scope(self, qs):
+        """The stories of qs that have a value for this facet."""
+        return qs.order_by().exclude(**{f"{self.value_field}__isnull": True})
+
     def rows(self, qs):
         fields = [self.value_field] + ([self.label_field] if self.label_field else [])
-        return (
-            qs.order_by()
-            .exclude(**{f"{self.value_field}__isnull": True})
-            .values(*fields)
-            .annotate(n=Count("pk", distinct=self.many))
-        )
+        return self.scope(qs).values(*fields).annotate(n=Count("pk", distinct=self.many))
 
     def counts(self, qs):
         """[(value, label, count)], sorted by label."""
-        out = [(r[self.value_field], self.label_for(r), r["n"]) for r in self.rows(qs)]
-        return sorted(out, key=lambda item: str(item[1]).lower())
+        return self.options((r[self.value_field], self.label_for(r), r["n"]) for r in self.rows(qs))
+
+    def options(self, counted):
+        """[(value, label, count)] from counted (value, label, count) rows, in the order the filter shows."""
+        return sorted(counted, key=lambda item: str(item[1]).lower())
 
     def label_for(self, row):
         return row[self.label_field] if self.label_field else row[self.value_field]
+
+    def tagged_rows(self, qs, tag):
+        """`rows(qs)` as (tag, value as text, label, count), the shape every facet shares in the UNION."""
+        label = F(self.label_field) if self.label_field else Cast(self.value_field, CharField())
+        return (
+            self.scope(qs)
+            .annotate(_tag=Value(tag, output_field=IntegerField()), _value=Cast(self.value_field, CharField()))
+            .annotate(_label=label)
+            .values("_tag", "_value", "_label")
+            .annotate(n=Count("pk", distinct=self.many))
+            .values_list("_tag", "_value", "_label", "n")
+        )
+
+    def from_text(self, value):
+        """The value as `clean()` gives it (a tagged row carries it as text)."""
+        return value
+
+    def label_from_row(self, value, label):
+        return label
 
 
 class CountyFacet(Facet):
@@ -64,6 +86,9 @@ class OrgTypeFacet(Facet):
     def label_for(self, row):
         return dict(VolunteerOrganisation.ORG_TYPES).get(row[self.value_field], row[self.value_field])
 
+    def label_from_row(self, value, label):
+        return dict(VolunteerOrganisation.ORG_TYPES).get(value, value)
+
 
 class MethodFacet(Facet):
     param, label, value_field, label_field, many = (
@@ -78,9 +103,9 @@ class MethodFacet(Facet):
         linked = CaseStoryPage.objects.filter(methods_used__slug=value, methods_used__live=True).values("pk")
         return qs.filter(pk__in=linked)
 
-    def rows(self, qs):
+    def scope(self, qs):
         # Only published methods are offered and counted: a draft method's title must not leak.
-        return super().rows(qs.filter(methods_used__live=True))
+        return super().scope(qs.filter(methods_used__live=True))
 
 
 class ThemeFacet(Facet):
@@ -102,7 +127,25 @@ class YearFacet(Facet):
         return qs.order_by().annotate(y=ExtractYear("period_start")).values("y").annotate(n=Count("pk"))
 
     def counts(self, qs):
-        return sorted(((r["y"], str(r["y"]), r["n"]) for r in self.rows(qs)), reverse=True)
+        return self.options((r["y"], str(r["y"]), r["n"]) for r in self.rows(qs))
+
+    def options(self, counted):
+        return sorted(counted, reverse=True)
+
+    def from_text(self, value):
+        return int(value)
+
+    def tagged_rows(self, qs, tag):
+        return (
+            qs.order_by()
+            .annotate(
+                _tag=Value(tag, output_field=IntegerField()), _value=Cast(ExtractYear("period_start"), CharField())
+            )
+            .annotate(_label=F("_value"))
+            .values("_tag", "_value", "_label")
+            .annotate(n=Count("pk"))
+            .values_list("_tag", "_value", "_label", "n")
+        )
 
 
 FACETS = [CountyFacet(), MunicipalityFacet(), OrgTypeFacet(), MethodFacet(), ThemeFacet(), TagFacet(), YearFacet()]
@@ -131,11 +174,23 @@ def apply(qs, chosen, skip=None):
     return qs
 
 
+def all_counts(base, chosen):
+    """[[(value, label, count)] per facet of FACETS], each over the stories the other chosen facets match: one
+    query for all of them."""
+    parts = [facet.tagged_rows(apply(base, chosen, skip=facet.param), i) for i, facet in enumerate(FACETS)]
+    counted = [[] for _ in FACETS]
+    for tag, value, label, n in parts[0].union(*parts[1:], all=True):
+        facet = FACETS[tag]
+        if value is not None:
+            value = facet.from_text(value)
+            counted[tag].append((value, facet.label_from_row(value, label), n))
+    return [facet.options(rows) for facet, rows in zip(FACETS, counted, strict=True)]
+
+
 def facet_counts(base, chosen):
-    """For each facet: its options with counts (one aggregate query per facet) and the chosen value."""
+    """For each facet: its options with counts (one aggregate query for all facets) and the chosen value."""
     result = []
-    for facet in FACETS:
-        options = facet.counts(apply(base, chosen, skip=facet.param))
+    for facet, options in zip(FACETS, all_counts(base, chosen), strict=True):
         current = chosen.get(facet.param)
         if current is not None and current not in {o[0] for o in options}:
             options.append((current, str(current), 0))

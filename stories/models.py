@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.blocks import BodyBlock, QuoteBlock
+from hub.models.hub_page import HubPage
 from hub.models.taxonomy import VOLUNTEER_ORG_TYPES
 
 from .serializers import TagNamesField
@@ -53,7 +54,7 @@ class VolunteerOrganisation(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class CaseStoryIndexPage(Page):
+class CaseStoryIndexPage(HubPage):
     lead = models.TextField(_("lead"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
@@ -78,7 +79,7 @@ class CaseStoryPageTag(TaggedItemBase):
     content_object = ParentalKey("stories.CaseStoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class CaseStoryPage(Page):
+class CaseStoryPage(HubPage):
     ONGOING, FINISHED = "ongoing", "finished"
     STATUSES = [(ONGOING, _("Ongoing")), (FINISHED, _("Finished"))]
 
@@ -206,6 +207,8 @@ class CaseStoryPage(Page):
 
     parent_page_types = ["stories.CaseStoryIndexPage"]
     subpage_types = []
+    serve_select_related = ("municipality", "county")
+    serve_prefetch_related = ("images",)
 
     class Meta:
         verbose_name = _("case story")

@@ -8,16 +8,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import MaterialsBlock, ProgrammeBlock
 from hub.blocks import BodyBlock
+from hub.locales import default_locale
+from hub.models.hub_page import HubPage
 from hub.models.images import picture_errors, picture_field
 
 
-class EventIndexPage(Page):
+class EventIndexPage(HubPage):
     lead = models.TextField(_("lead"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead")]
@@ -37,7 +39,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(HubPage):
     class Kind(models.TextChoices):
         LAUNCH = "launch", _("Launch")
         INTRO_COURSE = "intro_course", _("Introduction course")
@@ -163,6 +165,7 @@ class EventPage(Page):
     ]
 
     parent_page_types = ["events.EventIndexPage"]
+    serve_select_related = ("series", "image", "municipality__county")
     subpage_types = []
 
     class Meta:
@@ -190,7 +193,7 @@ class EventPage(Page):
 
     def canonical(self):
         """Registrations belong to the event in the default language, whichever translation was used."""
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self

@@ -60,8 +60,8 @@ class EventSeries(models.Model):
         return self.title
 
     def sessions(self):
-        from wagtail.models import Locale
+        from hub.locales import default_locale
 
         from .pages import EventPage
 
-        return EventPage.objects.live().filter(series=self, locale=Locale.get_default()).order_by("start")
+        return EventPage.objects.live().filter(series=self, locale=default_locale()).order_by("start")

@@ -1,3 +1,4 @@
+from .hub_page import HubPage  # noqa: F401
 from .images import HubImage, HubRendition  # noqa: F401
 from .media import MediaUse, WithheldFile  # noqa: F401
 from .outbound_email import OutboundEmail  # noqa: F401

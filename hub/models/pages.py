@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.home_blocks import HomeSectionsBlock
+from hub.models.hub_page import HubPage
 
 
-class HomePage(Page):
+class HomePage(HubPage):
     """The front door for four audiences (library staff, volunteer organisations, municipalities and KS, the
     press): a promise and the search, a path for each, the next events, the newest stories, the starter pack as
     a course and live figures. Editors order the sections and pin items (`sections`); purpose, goals and
@@ -63,7 +64,7 @@ class HomePagePartner(Orderable):
     panels = [FieldPanel("name"), FieldPanel("county_then"), FieldPanel("url")]
 
 
-class StandardPage(Page):
+class StandardPage(HubPage):
     """About, privacy, accessibility statement and other plain pages."""
 
     lead = models.TextField(_("lead"), blank=True)

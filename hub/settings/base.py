@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "infrastructure.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, …: public site strict, admin looser
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "infrastructure.cache.PageCacheMiddleware",  # whole pages for anonymous visitors (see infrastructure/cache.py)
+    "hub.routing.SiteRootMiddleware",  # the site's root page in its own class without a query
     "infrastructure.security.LoginThrottleMiddleware",  # admin login attempts per client and user name
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

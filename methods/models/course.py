@@ -15,9 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.models.hub_page import HubPage
 
 
-class CoursePage(Page):
+class CoursePage(HubPage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -40,7 +41,7 @@ class CoursePage(Page):
         return context
 
 
-class CourseModulePage(Page):
+class CourseModulePage(HubPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -75,7 +76,7 @@ class CourseStepMixin:
         return context
 
 
-class CourseLessonPage(CourseStepMixin, Page):
+class CourseLessonPage(CourseStepMixin, HubPage):
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -88,7 +89,7 @@ class CourseLessonPage(CourseStepMixin, Page):
         verbose_name = _("course lesson")
 
 
-class CourseMethodStepPage(CourseStepMixin, Page):
+class CourseMethodStepPage(CourseStepMixin, HubPage):
     """A method as a step of the course: a short introduction, then the method itself."""
 
     method = models.ForeignKey(
@@ -99,6 +100,7 @@ class CourseMethodStepPage(CourseStepMixin, Page):
     content_panels = Page.content_panels + [PageChooserPanel("method", "methods.MethodPage"), FieldPanel("intro")]
     api_fields = [APIField("intro")]
     template = "methods/course_method_step_page.html"
+    serve_select_related = ("method", "method__image", "method__phase")
 
     class Meta:
         verbose_name = _("course step: method")

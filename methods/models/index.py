@@ -6,10 +6,11 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.models.hub_page import HubPage
 from hub.pagination import paginate
 
 
-class MethodIndexPage(Page):
+class MethodIndexPage(HubPage):
     """The starter pack "Startpakke i samskaping": every method as a card, filterable by plain GET parameters."""
 
     lead = models.TextField(_("lead"), blank=True)

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import DocumentBlock, VideoBlock
+from hub.models.hub_page import HubPage
 from hub.models.images import picture_errors, picture_field
 from methods.blocks import StepsBlock
 
@@ -41,7 +42,7 @@ class PhaseSerializer(serializers.Serializer):
     slug = serializers.CharField()
 
 
-class MethodPage(Page):
+class MethodPage(HubPage):
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown on the card."))
     image = picture_field()
     purpose = RichTextField(_("what the method is for"), features=TEXT_FEATURES, blank=True)
@@ -161,6 +162,7 @@ class MethodPage(Page):
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
     template = "methods/method_page.html"
+    serve_select_related = ("image", "phase")
 
     class Meta:
         verbose_name = _("method")
@@ -207,12 +209,15 @@ class MethodPage(Page):
 
 
 def localize_pages(pages, locale_id):
-    """Map pages to their live translation in locale_id in one query; keep the original when not translated."""
-    keys = [p.translation_key for p in pages]
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live().filter(translation_key__in=keys, locale_id=locale_id).specific()
-    }
+    """Map pages to their live translation in locale_id (no query when they are in that language already, else
+    one); keep the original when not translated."""
+    keys = [p.translation_key for p in pages if p.locale_id != locale_id]
+    translated = {}
+    if keys:
+        models = {type(p) for p in pages}
+        query = next(iter(models)).objects if len(models) == 1 and Page not in models else Page.objects
+        found = query.live().filter(translation_key__in=keys, locale_id=locale_id)
+        translated = {p.translation_key: p for p in (found if query is not Page.objects else found.specific())}
     return [translated.get(p.translation_key, p) for p in pages if p.live]
 
 

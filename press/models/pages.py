@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock, ImageBlock, QuoteBlock
+from hub.models.hub_page import HubPage
 from press.serializers import AttachmentsField, ContactsField
 
 
@@ -28,7 +29,7 @@ def _today():
     return timezone.localdate()
 
 
-class PressRoomPage(Page):
+class PressRoomPage(HubPage):
     """The press room: releases newest first, contacts, media kit, fact sheet and coverage."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -119,7 +120,7 @@ class ImagesBlock(StreamBlock):
         label = _("Images")
 
 
-class PressReleasePage(Page):
+class PressReleasePage(HubPage):
     lead = models.TextField(_("lead"), help_text=_("The release in two or three sentences."))
     date = models.DateField(
         _("release date"),

@@ -20,12 +20,3 @@ def place_links(municipality, county=None):
     (pass it when it is already loaded, to save a query)."""
     county = county or municipality.county
     return {"municipality": municipality, "county": county}
-
-
-@register.inclusion_tag("stories/places/includes/place_links.html")
-def place_links_by_id(municipality_id):
-    """Like place_links for a page that holds only the municipality's id (one query for both names)."""
-    from hub.models import Municipality
-
-    municipality = Municipality.objects.select_related("county").filter(pk=municipality_id).first()
-    return {"municipality": municipality, "county": municipality.county if municipality else None}

@@ -24,19 +24,19 @@ QUERY_PINS = {
     # +1 on every page without a picture of its own: the site's default share picture (cached with the chrome
     # in production, where tests/hub/test_query_budget.py measures).
     "hub.HomePage": 19,  # next events, newest stories, the course and the figures (12 with the fragment cache)
-    "hub.StandardPage": 11,
-    "methods.MethodIndexPage": 17,
-    "methods.MethodPage": 22,  # +1: its picture; hub/routing.py: one routing query for the whole path
-    "methods.CoursePage": 12,
-    "methods.CourseModulePage": 13,
-    "methods.CourseLessonPage": 13,
-    "methods.CourseMethodStepPage": 22,  # 32 before hub/routing.py
-    "stories.CaseStoryIndexPage": 25,  # +1: the method facet lists live methods only
-    "stories.CaseStoryPage": 23,
-    "events.EventIndexPage": 18,
-    "events.EventPage": 22,  # +1: its picture; was 36 before hub/locales.py
-    "press.PressRoomPage": 22,
-    "press.PressReleasePage": 17,
+    "hub.StandardPage": 10,
+    "methods.MethodIndexPage": 16,
+    "methods.MethodPage": 15,  # its picture and phase come with the page (HubPage.serve_select_related)
+    "methods.CoursePage": 11,
+    "methods.CourseModulePage": 11,
+    "methods.CourseLessonPage": 11,
+    "methods.CourseMethodStepPage": 15,  # the course found among the pages routing read (hub/routing.py)
+    "stories.CaseStoryIndexPage": 17,  # every facet counted in one query (stories/facets.py)
+    "stories.CaseStoryPage": 15,
+    "events.EventIndexPage": 16,
+    "events.EventPage": 16,
+    "press.PressRoomPage": 17,
+    "press.PressReleasePage": 14,
 }
 
 

@@ -21,6 +21,8 @@ from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
+from hub.view_restrictions import public
+
 from ... import facets as facet_mod
 from ...pg_configs import CONFIGS, config_for
 from ...synonyms import expand
@@ -56,7 +58,7 @@ class ColumnSQL(Expression):
 
 def base_pages(spec, exclude_facet=None):
     """Live, public pages of the registered types in the chosen language, narrowed by the facet filters."""
-    qs = Page.objects.live().public().filter(content_type_id__in=list(facet_mod.content_type_ids()))
+    qs = public(Page.objects.live()).filter(content_type_id__in=list(facet_mod.content_type_ids()))
     if spec.language:
         qs = qs.filter(locale__language_code=spec.language)
     for facet, values in spec.filters.items():
