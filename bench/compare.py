@@ -391,10 +391,10 @@ def main():
                     tmp / "bakerydemo.log",
                 )
             )
-        wait_http(hub_port)
-        wait_http(proxy_port)
+        wait_http(hub_port, timeout=300)  # a busy shared machine can take minutes to import both apps
+        wait_http(proxy_port, timeout=300)
         if bakery_port:
-            wait_http(bakery_port, "/")
+            wait_http(bakery_port, "/", timeout=300)
 
         method_html = get(hub_port, urls.get("method", "/"))[1]
         (static_dir / "index.html").write_bytes(method_html)
