@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.models import EventPage, Registration
 from events.registration import NONE, STATE_LABELS, window_state
-from hub.locales import default_locale, localized
+from hub.locales import default_locale, localized_all
 from hub.pagination import paginate
 from infrastructure import relations
 
@@ -112,10 +112,6 @@ def index_context(index, request):
     }
 
 
-def _localized(page):
-    return localized(page) if page else None
-
-
 def event_json_ld(page, request):
     url = page.get_full_url(request)
     attendance = {
@@ -160,18 +156,18 @@ def event_json_ld(page, request):
 
 def event_context(page, request):
     attach_registration([page])
-    page.speakers_list = [_localized(link.speaker) for link in page.speaker_links.select_related("speaker")]
-    methods = [m.method for m in page.related_methods.select_related("method")]
-    stories = [s.story for s in page.related_stories.select_related("story")]
+    page.speakers_list = localized_all(link.speaker for link in page.speaker_links.select_related("speaker"))
+    methods = localized_all(m.method for m in page.related_methods.select_related("method"))
+    stories = localized_all(s.story for s in page.related_stories.select_related("story"))
     sessions = []
     canonical = page.canonical()
     if canonical.series_id:
-        sessions = [_localized(s) for s in canonical.series.sessions()]
+        sessions = localized_all(canonical.series.sessions())
     return {
         "registration": page.registration,
         "speakers": page.speakers_list,
-        "related_methods": [m for m in (_localized(m) for m in methods) if m.live],
-        "related_stories": [s for s in (_localized(s) for s in stories) if s.live],
+        "related_methods": [m for m in methods if m.live],
+        "related_stories": [s for s in stories if s.live],
         "related_sections": relations.related_sections("event", page, request),
         "series": canonical.series,
         "sessions": sessions,

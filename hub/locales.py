@@ -5,7 +5,8 @@ translation in that language (`page.localized`), and each of those is a query: a
 event page listing its series. Within one request the answer cannot change, so `RequestLocaleCacheMiddleware`
 keeps the looked-up Locales for the length of the request (a context variable, so threads and async tasks never
 share one), and the hub's pages and snippets ask through `active_locale()` and `default_locale()`
-(`LocalizedPerRequest` gives their `localized` the same source). Outside a request — commands, tasks, tests
+(`LocalizedPerRequest` gives their `localized` the same source); a list of them is translated in one query per
+model (`localized_all`), however long it is. Outside a request — commands, tasks, tests
 calling models directly — every lookup goes to the database, exactly as Wagtail's own.
 """
 
@@ -55,13 +56,27 @@ def localized_draft(obj):
     return obj.get_translation_or_none(locale) or obj
 
 
-def localized(obj):
-    """Wagtail's `obj.localized` (as `localized_draft`, but never a draft), the Locale found through
-    `active_locale()`: for snippets and pages alike."""
-    found = localized_draft(obj)
-    if isinstance(obj, DraftStateMixin) and not found.live:
-        return obj
-    return found
+def localized_all(objects):
+    """`[localized(obj) for obj in objects]` (None stays None) in one query per model, whatever their number:
+    for the lists of a page (speakers, sessions, related pages)."""
+    objects = list(objects)
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return objects
+    try:
+        locale = active_locale()
+    except (LookupError, Locale.DoesNotExist):
+        return objects
+    keys = {}
+    for obj in objects:
+        if obj is not None and obj.locale_id != locale.id:
+            keys.setdefault(type(obj), set()).add(obj.translation_key)
+    found = {}
+    for model, wanted in keys.items():
+        translations = model._default_manager.filter(translation_key__in=wanted, locale=locale)
+        if issubclass(model, DraftStateMixin):
+            translations = translations.filter(live=True)  # `localized` never shows a draft translation
+        found.update({(model, t.translation_key): t for t in translations})
+    return [None if obj is None else found.get((type(obj), obj.translation_key), obj) for obj in objects]
 
 
 class LocalizedPerRequest:
