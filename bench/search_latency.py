@@ -139,7 +139,7 @@ def child(backend, n):
     for name in settings.WAGTAILSEARCH_BACKENDS:
         backend_obj = get_search_backend(name)
         index = backend_obj.get_index_for_model(StandardPage)
-        if name == "default" and hasattr(backend_obj, "raw_search"):
+        if name == "public" and hasattr(backend_obj, "raw_search"):
             from django.core.management import call_command
 
             call_command("update_index", backend_name=name, stdout=open("/dev/null", "w"))

@@ -35,7 +35,7 @@ def check_search():
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    backend = get_search_backend()
+    backend = get_search_backend("public")  # the index the public search reads (hub/settings/search.py)
     client = getattr(backend, "es", None)
     if client is not None:  # OpenSearch / Elasticsearch
         if not client.ping():

@@ -18,6 +18,10 @@ class SearchConfig(AppConfig):
             post_delete.connect(synonyms_changed, sender=model, dispatch_uid=f"hubsearch-{model.__name__}-deleted")
         post_migrate.connect(text_search_configurations, sender=self, dispatch_uid="hubsearch-pg-configs")
 
+        from .public_index import connect_signals
+
+        connect_signals()
+
 
 def text_search_configurations(using="default", **kwargs):
     """After every migrate: add the hunspell dictionary to hub_nb/hub_nn if it has been installed since."""

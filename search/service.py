@@ -1,7 +1,8 @@
 """The search service the view, the autocomplete endpoint and the benchmarks call.
 
-It picks the engine for the configured default backend and falls back to the database index (kept current by
-the "database" backend entry) with a logged warning when an external engine fails, so search never 500s.
+It picks the engine for the "public" backend entry (the index of what the public may find) and falls back to the
+database index (kept current by the "database" backend entry) with a logged warning when an external engine
+fails, so search never 500s.
 """
 
 import json
@@ -31,7 +32,10 @@ def _backend_conf(name):
     return settings.WAGTAILSEARCH_BACKENDS.get(name)
 
 
-def engine_for(name="default"):
+PUBLIC = "public"
+
+
+def engine_for(name=PUBLIC):
     """The query engine for a WAGTAILSEARCH_BACKENDS entry (cached per configuration)."""
     conf = _backend_conf(name) or {"BACKEND": "search.engines.database.index"}
     key = json.dumps(conf, sort_keys=True, default=str)

@@ -156,7 +156,7 @@ def opensearch(opensearch_url, db):
     cache.clear()  # cached synonym sets / vocabularies of earlier (rolled back) tests must not leak in
     prefix = f"test_{uuid.uuid4().hex[:10]}_"
     with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(opensearch_url, prefix)):
-        call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
+        call_command("update_index", backend_name="public", stdout=open(os.devnull, "w"))
         yield type(
             "Node",
             (),

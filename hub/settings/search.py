@@ -3,8 +3,15 @@
 SEARCH_BACKEND: "database" (default; SQLite FTS5 or PostgreSQL full text), "opensearch" or "elasticsearch".
 SEARCH_URL: the engine's URL(s), comma separated, for the engine backends.
 SEARCH_INDEX_PREFIX, SEARCH_TIMEOUT: index name prefix and request timeout (seconds) of the engine.
-With an engine, a second entry "database" keeps the database index current: search falls back to it
-when the engine is unreachable (search/service.py).
+
+The entries:
+- "public": the index the public search reads (search/service.py). It holds only live pages without a view
+  restriction (search/public_index.py), so nothing an editor has not released can be found through it.
+- "default": what Wagtail's admin searches with (its page, image and document listings always use this name).
+  Editors must find their drafts, so it keeps no index of its own and searches the tables directly
+  (modelsearch's fallback backend); the admin's lists are small and filtered by the editor's permissions.
+- "database", with an engine only: the database index kept current beside the engine; the public search falls
+  back to it when the engine is unreachable.
 """
 
 import os
@@ -21,20 +28,25 @@ def database_backend():
         # modelsearch's database backend; on SQLite our stemming FTS5 subclass
         # (search/engines/database/sqlite_index.py).
         "BACKEND": "search.engines.database.index",
-        # PostgreSQL: the configuration of modelsearch's own queries (admin, API); our engine and indexer pick
+        # PostgreSQL: the configuration of modelsearch's own queries; our engine and indexer pick
         # hub_nb / hub_nn / english per page and query language (search.pg_configs). SQLite ignores it.
         "SEARCH_CONFIG": "hub_nb",
         "AUTO_UPDATE": True,
     }
 
 
+def admin_backend():
+    # No index: each admin search filters the tables themselves, drafts included (AUTO_UPDATE has nothing to do).
+    return {"BACKEND": "modelsearch.backends.database.fallback", "AUTO_UPDATE": False}
+
+
 def search_backends(environ=None):
     environ = os.environ if environ is None else environ
     kind = environ.get("SEARCH_BACKEND", "database").strip().lower()
-    backends = {"default": database_backend()}
+    backends = {"default": admin_backend(), "public": database_backend()}
     if kind in ENGINE_BACKENDS:
         urls = [u.strip() for u in environ.get("SEARCH_URL", "http://127.0.0.1:9201").split(",") if u.strip()]
-        backends["default"] = {
+        backends["public"] = {
             "BACKEND": ENGINE_BACKENDS[kind],
             "URLS": urls,
             "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "samskaping_"),

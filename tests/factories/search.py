@@ -16,7 +16,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from hub.models import StandardPage
-from hub.settings.search import database_backend
+from hub.settings.search import admin_backend, database_backend
 from tests.helpers import publish_child, under_ci
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +51,8 @@ def launcher(command, port=None, base_dir=None):
 
 def engine_settings(url, prefix):
     return {
-        "default": {
+        "default": admin_backend(),
+        "public": {
             "BACKEND": "search.engines.opensearch.index",
             "URLS": [url],
             "INDEX_PREFIX": prefix,

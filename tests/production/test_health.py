@@ -17,7 +17,7 @@ def operator(settings):
 
 def test_public_liveness_answers_without_touching_anything(client, settings, django_assert_num_queries):
     settings.WAGTAILSEARCH_BACKENDS = {  # an unreachable engine does not make a live process look dead
-        "default": {"BACKEND": "modelsearch.backends.opensearch2", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
+        "public": {"BACKEND": "modelsearch.backends.opensearch2", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
     }
     with django_assert_num_queries(0):
         response = client.get("/healthz")
@@ -69,7 +69,7 @@ def test_healthz_reports_every_dependency_ok(client, operator):
 
 def test_healthz_answers_503_when_search_engine_is_unreachable(client, settings, operator):
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "modelsearch.backends.opensearch2", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
+        "public": {"BACKEND": "modelsearch.backends.opensearch2", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
     }
     response = client.get("/healthz/ready", **operator)
     assert response.status_code == 503

@@ -167,7 +167,7 @@ def test_search_falls_back_to_database_when_the_node_stops(client, home, opensea
         with override_settings(WAGTAILSEARCH_BACKENDS=engine_settings(url, prefix)):
             from django.core.management import call_command
 
-            call_command("update_index", backend_name="default", stdout=open("/dev/null", "w"))
+            call_command("update_index", backend_name="public", stdout=open("/dev/null", "w"))
             page(home, "Fjellreolen på fjellet", "fjellreolen")
             from tests.factories.search import refresh
 

@@ -47,7 +47,7 @@ publish_child(home, StandardPage(title="Strikkeklubb på lørdager", slug="sq-st
 publish_child(home, StandardPage(title="Bru mellom generasjoner", slug="sq-bru",
                                  lead="Unge og gamle møtes for å snakke om lokalhistorie."))
 Synonym.objects.create(terms="samskaping, co-creation, samskapning")
-backend = type(service.get_search_backend("default")).__name__
+backend = type(service.get_search_backend("public")).__name__
 print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
 """
 

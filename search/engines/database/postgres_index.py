@@ -19,6 +19,7 @@ from modelsearch.utils import get_content_type_pk
 
 from ...lexicon import fold, parts_text
 from ...pg_configs import config_for
+from ...public_index import PublicPagesIndexMixin
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
@@ -84,8 +85,12 @@ class LocalePostgresIndex(PostgresIndex):
         self._refresh_title_norms()
 
 
+class PublicLocalePostgresIndex(PublicPagesIndexMixin, LocalePostgresIndex):
+    """Only pages the public may find (search.public_index), written per language."""
+
+
 class LocalePostgresSearchBackend(PostgresSearchBackend):
-    index_class = LocalePostgresIndex
+    index_class = PublicLocalePostgresIndex
 
 
 SearchBackend = LocalePostgresSearchBackend

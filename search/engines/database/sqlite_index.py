@@ -21,6 +21,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ...lexicon import parts_text
+from ...public_index import PublicPagesIndexMixin
 from ...text import stem, stem_text
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -96,8 +97,12 @@ class StemmedQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config)
 
 
+class PublicStemmedSQLiteIndex(PublicPagesIndexMixin, StemmedSQLiteIndex):
+    """Only pages the public may find (search.public_index), stemmed."""
+
+
 class StemmedSQLiteSearchBackend(SQLiteSearchBackend):
-    index_class = StemmedSQLiteIndex
+    index_class = PublicStemmedSQLiteIndex
     query_compiler_class = StemmedQueryCompiler
     autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
 

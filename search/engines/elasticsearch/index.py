@@ -11,6 +11,7 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchQueryCompiler,
 )
 
+from ...public_index import PublicPagesIndexMixin
 from ..opensearch.index import HubBackendMixin, HubIndexMixin, HubMappingMixin
 
 
@@ -18,7 +19,7 @@ class HubElasticsearchMapping(HubMappingMixin, Elasticsearch9Mapping):
     pass
 
 
-class HubElasticsearchIndex(HubIndexMixin, Elasticsearch9Index):
+class HubElasticsearchIndex(PublicPagesIndexMixin, HubIndexMixin, Elasticsearch9Index):
     pass
 
 

@@ -24,6 +24,7 @@ from modelsearch.backends.opensearch2 import (
 from wagtail.models import Page
 
 from ...documents import GROUPS, hub_document
+from ...public_index import PublicPagesIndexMixin
 from ...registry import FACETS
 
 logger = logging.getLogger("search")
@@ -164,7 +165,7 @@ class HubOpenSearchMapping(HubMappingMixin, OpenSearch2Mapping):
     pass
 
 
-class HubOpenSearchIndex(HubIndexMixin, OpenSearch2Index):
+class HubOpenSearchIndex(PublicPagesIndexMixin, HubIndexMixin, OpenSearch2Index):
     pass
 
 
