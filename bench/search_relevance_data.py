@@ -253,5 +253,21 @@ QUERIES = [
     ("co-creation", "nb", SYNONYM, "cocreation", ()),
     ("samskapning", "nb", SYNONYM, "samskaping", ()),
     ("prosessleder", "nb", SYNONYM, "fasilitering", ("kurs",)),
+    ("gaming", "nb", SYNONYM, "gaming", ()),
+    ("makerspace", "nb", SYNONYM, "verksted", ()),
+    ("tilskudd", "nb", SYNONYM, "finansiering", ()),
+    ("bokklubb", "nb", SYNONYM, "lesesirkel", ()),
+    ("integrering", "nb", SYNONYM, "inkludering", ()),
+    ("leksestøtte", "nb", SYNONYM, "leksehjelp", ()),
 ]
-SYNONYMS = ["samskaping, co-creation, samskapning", "frivillighet, dugnad", "fasilitator, prosessleder"]
+SYNONYMS = [
+    "samskaping, co-creation, samskapning",
+    "frivillighet, dugnad",
+    "fasilitator, prosessleder",
+    "dataspill, gaming",
+    "verksted, makerspace",
+    "midler, tilskudd",
+    "lesesirkel, bokklubb, lesegruppe",
+    "inkludering, integrering",
+    "leksehjelp, leksestøtte",
+]

@@ -89,12 +89,15 @@ class Lexicon:
         self.lang = lang
         encoding = read_encoding(aff_path)
         self.suffixes = {}  # added ending -> [(flag, stripped ending, condition regex)]
+        self.by_flag = {}  # flag -> [(stripped ending, added ending, condition regex)]
         for line in read_lines(aff_path, encoding):
             parts = line.split()
             if len(parts) >= 5 and parts[0] == "SFX":
                 flag, strip, add, cond = parts[1], parts[2], parts[3].split("/")[0], parts[4]
                 strip, add = ("" if strip == "0" else strip), ("" if add == "0" else add)
-                self.suffixes.setdefault(add, []).append((flag, strip, re.compile("(?:" + cond + ")$")))
+                condition = re.compile("(?:" + cond + ")$")
+                self.suffixes.setdefault(add, []).append((flag, strip, condition))
+                self.by_flag.setdefault(flag, []).append((strip, add, condition))
         self.words = {}
         lines = read_lines(dic_path, encoding)
         next(lines, None)  # the count
@@ -115,6 +118,17 @@ class Lexicon:
                 flags = self.words.get(base)
                 if flags is not None and flag in flags and cond.search(base) and base not in found:
                     found.append(base)
+        return found
+
+    def inflections(self, word):
+        """The forms the affix file makes of a dictionary word ("sirkel": sirkelen, sirkler, sirklene …)."""
+        found = []
+        for flag in dict.fromkeys(self.words.get(word) or ""):
+            for strip, add, cond in self.by_flag.get(flag, ()):
+                if word.endswith(strip) and cond.search(word):
+                    form = word[: len(word) - len(strip)] + add
+                    if form != word and form not in found:
+                        found.append(form)
         return found
 
     def is_head(self, part):
@@ -192,6 +206,13 @@ def lemmas(word, lang):
             if base != word and base not in found:
                 found.append(base)
     return tuple(found)
+
+
+@lru_cache(maxsize=50000)
+def inflections(word, lang):
+    """The inflected forms of a dictionary word in that language, as a tuple (none for English or an unknown word)."""
+    lexicon = get(lang) if lang in FILES else None
+    return tuple(lexicon.inflections(word)) if lexicon else ()
 
 
 def base_forms(word, lang):

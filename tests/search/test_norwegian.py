@@ -7,7 +7,7 @@ The same behaviour on SQLite is tested over HTTP in test_sqlite.py.
 import pytest
 
 from search import lexicon
-from search.models import EquivalentForms
+from search.models import EquivalentForms, Synonym
 from tests.factories.search import get, home_for, page, result_titles
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,36 @@ def test_a_misspelt_word_shows_the_corrections_results_and_a_way_back(client, ho
     assert "eksakt=1" in response.content.decode()
     exact = search(client, NB, engine, q="lesesirkkel", eksakt="1")
     assert exact.context["outcome"].hits.total == 0 and exact.context["suggestion"] == "lesesirkel"
+
+
+def test_a_compound_finds_the_page_that_writes_its_parts_apart(client, home, engine):
+    """ "nettbrettkurs" is the idea of "Kurs i bruk av nettbrett": every part on the page counts, not only parts
+    side by side."""
+    page(home, "Kurs i bruk av nettbrett", "Pensjonister lærer å lese aviser og ringe med video.")
+    engine.ready()
+    assert "Kurs i bruk av nettbrett" in result_titles(search(client, NB, engine, q="nettbrettkurs"))
+
+
+def test_pages_with_the_visitors_own_word_rank_before_pages_found_through_a_synonym(client, home, engine):
+    """A synonym finds more pages, but a rarer synonym ("dugnad", "co-creation") must not push the pages that hold
+    the word the visitor typed down; a synonym spelled like the typed word ("samskapning") counts as that word."""
+    from search.tasks import apply_synonyms
+
+    Synonym.objects.create(terms="frivillighet, dugnad")
+    Synonym.objects.create(terms="samskaping, co-creation, samskapning")
+    apply_synonyms.call()  # on_commit never fires inside the test transaction
+    frivillighet = page(home, "Frivilligheten i lokalsamfunnet", "Hvordan frivillige lag samarbeider med oss.").title
+    dugnad = page(home, "Dugnad for nytt lesehjørne", "Naboene bygde et lesehjørne på dugnad.").title
+    samskaping = page(home, "Hva er samskaping?", "Samskaping betyr å utvikle tjenester sammen med innbyggerne.").title
+    cocreation = page(home, "Co-creation in libraries", "An English guide to co-creation with volunteers.").title
+    engine.ready()
+
+    def ranked_before(first, later, q):
+        titles = result_titles(search(client, NB, engine, q=q))
+        assert first in titles, (q, titles)
+        assert later not in titles[: titles.index(first)], (q, titles)
+
+    ranked_before(frivillighet, dugnad, "frivillige")
+    ranked_before(dugnad, frivillighet, "dugnaden")
+    ranked_before(samskaping, cocreation, "hva er samskaping")
+    ranked_before(samskaping, cocreation, "samskapning")

@@ -47,6 +47,14 @@ publish_child(home, StandardPage(title="Strikkeklubb på lørdager", slug="sq-st
 publish_child(home, StandardPage(title="Bru mellom generasjoner", slug="sq-bru",
                                  lead="Unge og gamle møtes for å snakke om lokalhistorie."))
 Synonym.objects.create(terms="samskaping, co-creation, samskapning")
+publish_child(home, StandardPage(title="Kurs i bruk av nettbrett", slug="sq-nettbrett",
+                                 lead="Pensjonister lærer å lese aviser og ringe med video."))
+publish_child(home, StandardPage(title="Lesesirkler for voksne", slug="sq-lesesirkel",
+                                 lead="Lesesirklene samler lesere hver måned."))
+publish_child(home, StandardPage(title="Dugnad for nytt lesehjørne", slug="sq-dugnad",
+                                 lead="Naboene bygde et lesehjørne på dugnad."))
+Synonym.objects.create(terms="lesesirkel, bokklubb")
+Synonym.objects.create(terms="frivillighet, dugnad")
 backend = type(service.get_search_backend("public")).__name__
 print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
 """
@@ -236,3 +244,22 @@ def test_spellings_before_and_after_the_reform_find_each_other(site):
     """ "broen" is an equivalent of "brua" (seeded); the page says "Bru", which the stemmer keeps apart from
     "brua": the base form of the equivalent spelling joins them."""
     assert "Bru mellom generasjoner" in titles(fetch(site, "/nb/sok/", q="broen")[1])
+
+
+def test_a_compound_finds_the_page_that_writes_its_parts_apart(site):
+    assert "Kurs i bruk av nettbrett" in titles(fetch(site, "/nb/sok/", q="nettbrettkurs")[1])
+
+
+def test_a_synonym_finds_the_inflected_parts_of_its_compound(site):
+    """ "bokklubb" means "lesesirkel"; the page says "Lesesirkler", which Snowball cuts to lesesirkl and the parts
+    to "les sirkl", never to the stem of "sirkel": the dictionary's inflections of the part bridge them."""
+    assert "Lesesirkler for voksne" in titles(fetch(site, "/nb/sok/", q="bokklubb")[1])
+
+
+def test_pages_with_the_visitors_own_word_rank_before_pages_found_through_a_synonym(site):
+    found = titles(fetch(site, "/nb/sok/", q="frivillige")[1])
+    assert "Frivilligheten i kommunen" in found
+    assert "Dugnad for nytt lesehjørne" not in found[: found.index("Frivilligheten i kommunen")]
+    found = titles(fetch(site, "/nb/sok/", q="dugnaden")[1])
+    assert "Dugnad for nytt lesehjørne" in found
+    assert "Frivilligheten i kommunen" not in found[: found.index("Dugnad for nytt lesehjørne")]

@@ -1,13 +1,16 @@
 """Search over modelsearch's own index table: the match evaluated once per search, facet counts as SQL aggregates.
 
 PostgreSQL: `hub_vector @@ to_tsquery('hub_nb', …)` (the query language's configuration, search.pg_configs; the
-stored `title || body` column of migration 0003, GIN-indexed), ranked with ts_rank. SQLite: one FTS5 MATCH
+stored `title || body` column of migration 0003, kept in the row by 0006), ranked with ts_rank over that same
+vector (its title words weigh most) plus the short title's own rank: the body vector, stored out of line, is never
+read. Pages that hold the visitor's own words come first (`Match.own`). SQLite: one FTS5 MATCH
 ordered by bm25(), over text that our backend (`sqlite_index`) stored stemmed, instead of modelsearch's per-row
 correlated BM25 subquery.
 
 One query yields every matching page id, best first (ranking needs every match scored anyway); the total is its
 length and the slice its head. The facet counts are GROUP BY queries over that id set, sent back as one array
-parameter, so the full-text match is never re-run per count or per facet. Only integers cross to Python.
+parameter, so the full-text match is never re-run per count or per facet. On PostgreSQL the ids cross each way
+as one string (string_agg, an array literal): adapting thousands of values one by one cost more than the query.
 """
 
 import json
@@ -24,8 +27,9 @@ from wagtail.models import Page
 from hub.view_restrictions import public
 
 from ... import facets as facet_mod
+from ... import lexicon
 from ...pg_configs import CONFIGS, config_for
-from ...synonyms import expand
+from ...synonyms import Parts, expand, own
 from ...text import compound_prefix, stem
 from .. import Hits
 
@@ -71,10 +75,13 @@ def base_pages(spec, exclude_facet=None):
 class Match:
     """One query's match, built per call and passed along: the engines are shared by every thread, so nothing
     about a query is ever stored on them. `expression` is the raw query the engine's SQL binds (a tsquery
-    string on PostgreSQL, an FTS5 MATCH expression on SQLite), `configs` the text search configurations."""
+    string on PostgreSQL, an FTS5 MATCH expression on SQLite), `configs` the text search configurations, `own`
+    the same kind of expression for the visitor's own words (search.synonyms.own): pages holding them rank before
+    pages found only through a synonym, the start of a longer word or a compound's parts."""
 
     expression: str
     configs: tuple = ()
+    own: str = ""  # the visitor's own words only (no synonyms, prefixes or parts): such pages rank first
 
 
 def page_key_subquery(pages):
@@ -86,8 +93,8 @@ def id_set(ids):
     """A subquery yielding `ids` from one bound parameter (an array on PostgreSQL, a JSON list on SQLite), for
     `pk__in=`: thousands of ids cost one parameter, not thousands of placeholders."""
     ids = [int(i) for i in ids]
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    if connection.vendor == "postgresql":  # an array literal: one string to send, not thousands of adapted ints
+        return RawSQL("SELECT unnest(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
@@ -114,7 +121,10 @@ class DatabaseEngine:
         sql, params = self.match_sql(match, ",".join("%s" for _ in cts), page_sql, ranked)
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *cts, *page_params])
-            return [int(r[0]) for r in cursor.fetchall()]
+            return self.read_ids(cursor)
+
+    def read_ids(self, cursor):
+        return [int(r[0]) for r in cursor.fetchall()]
 
     def search(self, spec):
         """One query for every match in rank order, then the facet counts as GROUP BY queries over those ids; a
@@ -152,16 +162,25 @@ class PostgresEngine(DatabaseEngine):
         start a compound (search.text.compound_prefix)."""
         return self._lexeme(word) + (":*" if compound_prefix(word) else "")
 
-    def tsquery(self, spec):
-        groups = []
-        for alternatives in expand(spec.terms, spec.language or "nb"):
-            alts = [
-                self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
-                for words in alternatives
-            ]
-            groups.append("(" + " | ".join(alts) + ")")
+    def _alternative(self, words):
+        """One word, a compound's parts (all of them, anywhere on the page) or a phrase (side by side)."""
+        if isinstance(words, Parts):
+            return "(" + " & ".join(self._word(w) for w in words) + ")"
+        return self._word(words[0]) if len(words) == 1 else " <-> ".join(self._lexeme(w) for w in words)
+
+    def _exact(self, words):
+        return " <-> ".join(self._lexeme(w) for w in words)
+
+    def tsquery(self, spec, groups=None):
+        """The tsquery of every alternative of every word (`groups`: search.synonyms.expand of the terms)."""
+        groups = expand(spec.terms, spec.language or "nb") if groups is None else groups
         joiner = " & " if spec.operator == "and" else " | "
-        return joiner.join(groups)
+        return joiner.join("(" + " | ".join(self._alternative(w) for w in alts) + ")" for alts in groups)
+
+    def own_tsquery(self, spec, groups):
+        """The visitor's own words only, as written (no prefix): pages holding them are ranked first."""
+        joiner = " & " if spec.operator == "and" else " | "
+        return joiner.join("(" + " | ".join(self._exact(w) for w in own(alts)) + ")" for alts in groups)
 
     def configs(self, language):
         """The text search configurations the query is parsed with: the one the index used for that language,
@@ -171,26 +190,34 @@ class PostgresEngine(DatabaseEngine):
     def _tsquery_sql(self, configs):
         return "(" + " || ".join("to_tsquery(%s::regconfig, %s)" for _ in configs) + ")"
 
-    def _tsquery_params(self, match):
-        return [p for config in match.configs for p in (config, match.expression)]
+    def _tsquery_params(self, match, expression=None):
+        return [p for config in match.configs for p in (config, expression or match.expression)]
 
     def match(self, spec):
         if not spec.terms:
             return None
-        return Match(self.tsquery(spec), self.configs(spec.language))
+        groups = expand(spec.terms, spec.language or "nb")
+        return Match(self.tsquery(spec, groups), self.configs(spec.language), self.own_tsquery(spec, groups))
 
     def match_sql(self, match, ct_marks, page_sql, ranked):
+        """The ids as one comma-separated string (`read_ids`): thousands of matches cross as one value."""
+        tsquery = self._tsquery_sql(match.configs)
         order = (
-            "ORDER BY ts_rank(ie.title, t.q) * ie.title_norm * 2 + ts_rank(ie.body, t.q) DESC, ie.id DESC"
+            "ORDER BY ie.hub_vector @@ t.own DESC, "
+            "ts_rank(ie.hub_vector, t.q) + ts_rank(ie.title, t.q) * ie.title_norm DESC, ie.id DESC"
             if ranked
             else ""
         )
         sql = (
-            f'SELECT ie.object_id FROM "{ENTRY_TABLE}" ie CROSS JOIN (SELECT {self._tsquery_sql(match.configs)} '
-            f"AS q) t WHERE ie.content_type_id IN ({ct_marks}) AND ie.hub_vector @@ t.q "
-            f"AND ie.object_id IN ({page_sql}) {order}"
+            f"SELECT string_agg(ie.object_id, ',' {order}) "
+            f'FROM "{ENTRY_TABLE}" ie CROSS JOIN (SELECT {tsquery} AS q, {tsquery} AS own) t '
+            f"WHERE ie.content_type_id IN ({ct_marks}) AND ie.hub_vector @@ t.q AND ie.object_id IN ({page_sql})"
         )
-        return sql, self._tsquery_params(match)
+        return sql, self._tsquery_params(match) + self._tsquery_params(match, match.own)
+
+    def read_ids(self, cursor):
+        row = cursor.fetchone()
+        return [int(i) for i in row[0].split(",")] if row and row[0] else []
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:
@@ -213,32 +240,57 @@ class SQLiteEngine(DatabaseEngine):
     name = "sqlite"
     FTS = f"{ENTRY_TABLE}_fts"
 
-    def match_expression(self, spec):
+    @staticmethod
+    def _word(word, lang):
+        """A query word stemmed as the index holds it, or as a prefix when it may start a compound; with the stems
+        of its inflections where Snowball cuts them differently ("sirkel" → sirkel, "sirklene" → sirkl): the text
+        is stored stemmed, and no dictionary joins the forms afterwards as on the other engines."""
+        prefix = compound_prefix(word, lang)
+        word_stem = prefix or stem(word, lang)
+        forms = {stem(form, lang) for form in lexicon.inflections(word, lang)}
+        others = sorted(s for s in forms if not s.startswith(word_stem))
+        first = f'"{prefix}"*' if prefix else f'"{word_stem}"'
+        return "(" + " OR ".join([first, *(f'"{s}"' for s in others)]) + ")" if others else first
+
+    @staticmethod
+    def _exact(words, lang):
+        return '"' + " ".join(stem(w, lang) for w in words) + '"'
+
+    def match_expression(self, spec, groups=None, exact=False):
+        """Every alternative of every word (`groups`: search.synonyms.expand), or with `exact` the visitor's own
+        words only, as written (no prefix), for ranking the pages that hold them first."""
         langs = [spec.language] if spec.language else ["nb", "en"]
-        groups = []
-        for alternatives in expand(spec.terms, spec.language or "nb"):
+        groups = expand(spec.terms, spec.language or "nb") if groups is None else groups
+        clauses = []
+        for alternatives in groups:
             alts = set()
-            for words in alternatives:
+            for words in own(alternatives) if exact else alternatives:
                 for lang in langs:
-                    prefix = compound_prefix(words[0], lang) if len(words) == 1 else None
-                    alts.add(f'"{prefix}"*' if prefix else '"' + " ".join(stem(w, lang) for w in words) + '"')
-            groups.append("(" + " OR ".join(sorted(alts)) + ")")
+                    if exact or (len(words) > 1 and not isinstance(words, Parts)):
+                        alts.add(self._exact(words, lang))
+                    elif isinstance(words, Parts):  # every part, anywhere in the text
+                        alts.add("(" + " AND ".join(self._word(w, lang) for w in words) + ")")
+                    else:
+                        alts.add(self._word(words[0], lang))
+            clauses.append("(" + " OR ".join(sorted(alts)) + ")")
         joiner = " AND " if spec.operator == "and" else " OR "
-        return "{title body} : (" + joiner.join(groups) + ")"
+        return "{title body} : (" + joiner.join(clauses) + ")"
 
     def match(self, spec):
         if not spec.terms:
             return None
-        return Match(self.match_expression(spec))
+        groups = expand(spec.terms, spec.language or "nb")
+        return Match(self.match_expression(spec, groups), own=self.match_expression(spec, groups, exact=True))
 
     def match_sql(self, match, ct_marks, page_sql, ranked):
-        order = f'ORDER BY bm25("{self.FTS}", 0.0, 1.0, 4.0), ie.id DESC' if ranked else ""
-        sql = (
-            f'SELECT ie.object_id FROM "{self.FTS}" f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid '
-            f'WHERE "{self.FTS}" MATCH %s AND ie.content_type_id IN ({ct_marks}) '
-            f"AND ie.object_id IN ({page_sql}) {order}"
-        )
-        return sql, [match.expression]
+        fts = f'"{self.FTS}"'
+        where = f"WHERE {fts} MATCH %s AND ie.content_type_id IN ({ct_marks}) AND ie.object_id IN ({page_sql})"
+        entries = f'FROM {fts} f JOIN "{ENTRY_TABLE}" ie ON ie.id = f.rowid'
+        if not ranked:
+            return f"SELECT ie.object_id {entries} {where}", [match.expression]
+        own_rows = f"LEFT JOIN (SELECT rowid AS own_id FROM {fts} WHERE {fts} MATCH %s) o ON o.own_id = f.rowid"
+        order = f"ORDER BY o.own_id IS NULL, bm25({fts}, 0.0, 1.0, 4.0), ie.id DESC"
+        return f"SELECT ie.object_id {entries} {own_rows} {where} {order}", [match.own, match.expression]
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:

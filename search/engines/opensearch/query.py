@@ -9,11 +9,12 @@ from wagtail.models import PageViewRestriction
 
 from ... import registry
 from ...documents import GROUPS, language_group
-from ...synonyms import expand
+from ...synonyms import Parts, expand, own
 from ...text import compound_prefix
 from .. import Hits
 
 FACET_SIZE = 1000  # every value, not the engines' default ten
+OWN_BOOST = 100  # above any text score: pages holding the visitor's own words come first
 
 
 def restricted_paths():
@@ -47,17 +48,20 @@ class OpenSearchEngine:
     def groups(self, spec):
         return [language_group(spec.language)] if spec.language else list(GROUPS)
 
-    def compound_query(self, spec, groups):
+    def compound_query(self, spec, groups, expanded):
         """Every word (AND) or any word (OR), each matched as written, as the start of a compound (a `prefix`
         query with our stem of the word, the same Snowball stemmer the index ends with), or as one of its
-        alternatives: synonyms, equivalent spellings and the word's compound parts as a phrase (search.synonyms)."""
+        alternatives: synonyms, equivalent spellings and the word's compound parts, anywhere (search.synonyms)."""
         fields = [f"hub_text_{g}" for g in groups]
         clauses = []
-        for alternatives in expand(spec.terms, spec.language or "nb"):
+        for alternatives in expanded:
             options = []
             for words in alternatives:
                 if len(words) > 1:
-                    options.append({"multi_match": {"query": " ".join(words), "type": "phrase", "fields": fields}})
+                    phrase = {"multi_match": {"query": " ".join(words), "type": "phrase", "fields": fields}}
+                    options.append(phrase)
+                    if isinstance(words, Parts):  # every part, anywhere; side by side scores higher (both match)
+                        options.append({"multi_match": {"query": " ".join(words), "operator": "and", "fields": fields}})
                     continue
                 options.append({"multi_match": {"query": words[0], "fields": fields}})
                 for group in groups:
@@ -69,15 +73,40 @@ class OpenSearchEngine:
             return {"bool": {"must": clauses}}
         return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
+    def own_query(self, spec, groups, expanded):
+        """The visitor's own words as written (search.synonyms.own), analysed without the synonym filter and
+        without prefixes or compound parts: a constant score above any text score, so such pages rank first."""
+        clauses = []
+        for alternatives in expanded:
+            options = []
+            for words in own(alternatives):
+                kind = "match_phrase" if len(words) > 1 else "match"
+                for group in groups:
+                    # a stop word ("hva er …") leaves nothing to match: it must not exclude every page
+                    field = {"query": " ".join(words), "analyzer": f"hub_{group}", "zero_terms_query": "all"}
+                    options.append({kind: {f"hub_text_{group}": field}})
+            clauses.append({"bool": {"should": options, "minimum_should_match": 1}})
+        words = {"filter": clauses} if spec.operator == "and" else {"should": clauses, "minimum_should_match": 1}
+        return {"constant_score": {"filter": {"bool": words}, "boost": OWN_BOOST}}
+
     def text_query(self, spec):
         groups = self.groups(spec)
+        expanded = expand(spec.terms, spec.language or "nb")
         text = spec.text
         whole = {"multi_match": {"query": text, "fields": [f"hub_text_{g}" for g in groups], "operator": spec.operator}}
         return {
             "bool": {
                 # the words as analysed (synonyms included), or each word also as the start of a compound
-                "must": [{"bool": {"should": [whole, self.compound_query(spec, groups)], "minimum_should_match": 1}}],
+                "must": [
+                    {
+                        "bool": {
+                            "should": [whole, self.compound_query(spec, groups, expanded)],
+                            "minimum_should_match": 1,
+                        }
+                    }
+                ],
                 "should": [
+                    self.own_query(spec, groups, expanded),
                     {"multi_match": {"query": text, "fields": [f"hub_title_{g}^3" for g in groups]}},
                     {"multi_match": {"query": text, "type": "phrase", "fields": [f"hub_text_{g}^2" for g in groups]}},
                 ],
