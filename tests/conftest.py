@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests import demo_database
+from tests import demo_database, sqlite_database
 from tests.factories.search import (
     OPENSEARCH_URL,
     drop_indices,
@@ -87,11 +87,47 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+# The test files that take longest, longest first. Parallel test processes take whole files in collection order
+# (tools/test.sh: --dist loadfile --no-loadscope-reorder), so these start first and both processes finish at
+# about the same time; a slow file started last would keep one process busy while the other idles.
+SLOWEST_FIRST = (
+    "tests/search/test_sqlite.py",
+    "tests/e2e/test_every_width_browser.py",
+    "tests/production/test_multinode.py",
+)
+
+
+def _weight(item):
+    """The known slowest first, then the browser and production files (a server each), then the rest."""
+    path = item.nodeid.split("::")[0]
+    if path in SLOWEST_FIRST:
+        return SLOWEST_FIRST.index(path)
+    return len(SLOWEST_FIRST) + (0 if path.startswith(("tests/e2e/", "tests/production/")) else 1)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last (a stable sort after pytest-django's own ordering, which puts tests that flush the
-    database after the rest): they are the slowest and use their own server and database."""
-    items.sort(key=lambda item: 1 if "e2e" in item.nodeid.split("::")[0] else 0)
+    """The slowest files first (a stable sort after pytest-django's own ordering, which puts tests that flush the
+    database after the rest); the SQLite build started in the background if a collected test needs it."""
+    items.sort(key=_weight)
+    if any("sqlite_migrated" in getattr(item, "fixturenames", ()) for item in items):
+        config.stash[SQLITE_BUILDER] = sqlite_database.start_background_build()
+
+
+SQLITE_BUILDER = pytest.StashKey()
+
+
+def pytest_unconfigure(config):
+    builder = config.stash.get(SQLITE_BUILDER, None)
+    if builder is not None and builder.poll() is None:  # the run ended first (-x, an interrupt): no orphan left
+        builder.terminate()
+        builder.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def sqlite_migrated():
+    """A migrated SQLite file to copy (tests/sqlite_database.py), for tests of the embedded SQLite default."""
+    return sqlite_database.build()
 
 
 @pytest.fixture

@@ -4,6 +4,12 @@ Migrating and loading the demo (three languages, translations, registrations) ta
 with ``CREATE DATABASE … TEMPLATE`` takes about a second. The template's name carries a digest of everything that
 shapes the demo (migrations, demo modules and commands, taxonomy data, the lock file), so changing any of them
 builds a new template instead of reusing a stale one. ``HUB_DEMO_TEMPLATE=rebuild`` forces a new one.
+
+The migrated schema alone is a template of its own (``hubschema_<digest of the migrations>``): the demo template
+starts as a copy of it, and tests that load their own content with other settings (several app servers in
+production settings) start from it instead of migrating again, which costs most of a minute of CPU.
+
+``python -m tests.demo_database`` (with the test settings) builds the template if missing and exits.
 """
 
 import hashlib
@@ -22,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APPS = ("hub", "methods", "stories", "events", "press", "search", "cockpit")
 KEY_PATTERNS = ("*/migrations/*.py", "*/demo*.py", "*/management/commands/*.py", "hub/data/*", "hub/translation.py")
 PREFIX = "hubdemo_"
+SCHEMA_PREFIX = "hubschema_"
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +43,14 @@ def demo_key(only=None):
     for pattern in KEY_PATTERNS:
         for path in sorted(p for app in APPS for p in ROOT.glob(pattern) if p.is_relative_to(ROOT / app)):
             digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def schema_key():
+    """A short digest of what decides the migrated schema: the migrations and the lock file (Django, Wagtail)."""
+    digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
+    for path in sorted(p for app in APPS for p in ROOT.glob("*/migrations/*.py") if p.is_relative_to(ROOT / app)):
+        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -88,7 +103,18 @@ def ensure_template(only=None):
         lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
         files_gone = not (Path(_media_root()) / "original_images").is_dir()  # var/media cleaned away
         if not _exists(lock, template) or files_gone or os.environ.get("HUB_DEMO_TEMPLATE") == "rebuild":
-            _build(connection, template, only)
+            _build_demo(connection, template, only)
+    return template
+
+
+def ensure_schema(rebuild=False):
+    """The name of a template database holding the migrated schema and nothing else, built if missing."""
+    connection = connections["default"]
+    template = f"{SCHEMA_PREFIX}{schema_key()}"
+    with _admin(connection.settings_dict) as lock:
+        lock.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
+        if rebuild or not _exists(lock, template):
+            _build(connection, template, lambda: call_command("migrate", "--noinput", verbosity=0))
     return template
 
 
@@ -98,18 +124,31 @@ def _media_root():
     return settings.MEDIA_ROOT
 
 
-def _build(connection, template, only):
-    """Migrate a new database and load the demo into it, then give it the template's name."""
+def _build_demo(connection, template, only):
+    """A copy of the migrated schema with the demo loaded into it, under the template's name."""
+    schema = ensure_schema(rebuild=os.environ.get("HUB_DEMO_TEMPLATE") == "rebuild")
+    _build(
+        connection,
+        template,
+        lambda: call_command("load_demo", "--no-admin", *(["--only", only] if only else []), verbosity=0),
+        start_from=schema,
+    )
+
+
+def _build(connection, template, fill, start_from=None):
+    """Fill a new database (empty, or a copy of start_from), then give it the template's name."""
     settings_dict = connection.settings_dict
     building = f"{PREFIX}build_{uuid.uuid4().hex[:8]}"
-    with _admin(settings_dict) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+    if start_from:
+        clone(settings_dict, start_from, building)
+    else:
+        with _admin(settings_dict) as admin:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
     original = settings_dict["NAME"]
     try:
         connection.close()
         settings_dict["NAME"] = building
-        call_command("migrate", "--noinput", verbosity=0)
-        call_command("load_demo", "--no-admin", *(["--only", only] if only else []), verbosity=0)
+        fill()
     finally:
         connections.close_all()
         settings_dict["NAME"] = original
@@ -119,3 +158,10 @@ def _build(connection, template, only):
             sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
         )
     return template
+
+
+if __name__ == "__main__":  # the test command builds the template while it lints and starts the other services
+    import django
+
+    django.setup()
+    ensure_template(os.environ.get("HUB_DEMO_APPS"))

@@ -8,6 +8,7 @@ otherwise overflow the listen queue and be reset before the application sees the
 nginx's 511)."""
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -24,12 +25,14 @@ from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from events.models import EventIndexPage, EventPage, Registration
 from tests.events.crowd import register_at_once
 from tests.helpers import publish_child
-from tests.search.test_sqlite import ROOT, _env, _free_port, _manage, _migrated_database
+from tests.search.test_sqlite import ROOT, _env, _free_port, _manage
 
 PEOPLE, SEATS = 50, 10
 
 SQLITE_EVENT = """
 import json
+from django.core.management import call_command
+call_command("load_demo", no_admin=True, only="hub", verbosity=0)
 from datetime import timedelta
 from django.utils import timezone
 from events.models import EventIndexPage, EventPage
@@ -93,16 +96,14 @@ def test_fifty_at_one_address_get_ten_seats_and_forty_waiting_places_on_postgres
 
 
 @pytest.fixture(scope="module")
-def sqlite_site(tmp_path_factory):
+def sqlite_site(tmp_path_factory, sqlite_migrated):
     """The embedded default: a migrated SQLite file (shared cache of tests/search/test_sqlite.py), the Bokmål
     home from the demo, one ten-seat event, and gunicorn (two processes, four threads each) serving it."""
     work = tmp_path_factory.mktemp("sqlite-crowd")
     db = work / "hub.sqlite3"
     env = _env(db, work / "media")
-    _migrated_database(db, env)
-    _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "load_demo", "--no-admin", "--only", "hub", "-v0")
-    event_pk = json.loads(_manage(env, "shell", "-c", SQLITE_EVENT).strip().splitlines()[-1])["pk"]
+    shutil.copyfile(sqlite_migrated, db)
+    event_pk = json.loads(_manage(env, "shell", "-c", SQLITE_EVENT, timeout=600).strip().splitlines()[-1])["pk"]
     port = _free_port()
     server = subprocess.Popen(
         [

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests import demo_database
 from tests.factories.search import drop_indices
 from tests.helpers import missing
 
@@ -91,24 +92,30 @@ def production_env(tmp, dbname, nginx_port, search_url, index_prefix):
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory, opensearch_url):  # noqa: F811
+def cluster(tmp_path_factory, opensearch_url, django_db_blocker):  # noqa: F811
+    from django.db import connections
+
     tmp = tmp_path_factory.mktemp("multinode")
     dbname = os.environ.get("DATABASE_URL", "postgres:///samskaping").rsplit("/", 1)[1] + f"_multinode_{os.getpid()}"
     nginx_port = free_port()
     index_prefix = f"multinode_{secrets.token_hex(5)}_"
     env = production_env(tmp, dbname, nginx_port, opensearch_url, index_prefix)
-    subprocess.run(["dropdb", "--if-exists", dbname], check=True)
-    subprocess.run(["createdb", dbname], check=True)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
-    manage(env, "load_demo", "--only", "hub", "--admin-user", EDITOR, "--admin-password", PASSWORD, "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    # The Site's host name is the public one: page URLs (and so the front-end cache refreshes) use it.
+    with django_db_blocker.unblock():  # a copy of the migrated schema, as a deploy's `migrate` leaves it
+        demo_database.clone(connections["default"].settings_dict, demo_database.ensure_schema(), dbname)
+    # A deploy's steps in one process (each manage.py start costs seconds): migrate (nothing left to apply, the
+    # post-migrate steps run as in production), the cache table, the hub demo with its editor, static files; then
+    # the Site's host name is the public one: page URLs (and so the front-end cache refreshes) use it.
     manage(
         env,
         "shell",
         "-c",
-        f"from wagtail.models import Site\nfor s in Site.objects.all(): s.hostname, s.port = {HOST!r}, 443; s.save()",
+        "from django.core.management import call_command\n"
+        "call_command('migrate', interactive=False, verbosity=0)\n"
+        "call_command('createcachetable')\n"
+        f"call_command('load_demo', only='hub', admin_user={EDITOR!r}, admin_password={PASSWORD!r}, verbosity=0)\n"
+        "call_command('collectstatic', interactive=False, verbosity=0)\n"
+        "from wagtail.models import Site\n"
+        f"for s in Site.objects.all(): s.hostname, s.port = {HOST!r}, 443; s.save()",
     )
     procs, nodes = [], []
     try:

@@ -1,15 +1,12 @@
 """The embedded default, for real: SQLite FTS5 with our stemming backend, under hub.settings.dev, reached over HTTP.
 
-A fresh SQLite database is migrated (the migrated file is cached under var/, keyed by the migrations and the lock
-file, since migrating takes most of a minute), the demo content is loaded, a few pages and a synonym set are
-added, and `manage.py runserver` serves the site on a free port. The tests are plain HTTP GETs, as a visitor's.
+A fresh SQLite database is migrated (a copy of the migrated file of tests/sqlite_database.py, since migrating
+takes most of a minute), the demo content is loaded, a few pages and a synonym set are added, and
+`manage.py runserver` serves the site on a free port. The tests are plain HTTP GETs, as a visitor's.
 """
 
-import fcntl
-import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import socket
@@ -23,10 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from tests import sqlite_database
+
 ROOT = Path(__file__).resolve().parents[2]
-CACHE_DIR = ROOT / "var" / "test-cache"
 SETUP = """
 import json
+from django.core.management import call_command
+call_command("load_demo", no_admin=True, only="hub,methods,stories", verbosity=0)
 from hub.models import HomePage, StandardPage
 from search import service
 from search.models import Synonym
@@ -60,16 +60,7 @@ print(json.dumps({"engine": service.engine_for().name, "backend": backend}))
 """
 
 
-def _env(db_path, media):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SEARCH_", "DATABASE_", "CACHE_"))}
-    env.update(
-        DJANGO_SETTINGS_MODULE="hub.settings.dev",
-        DATABASE_URL=f"sqlite:///{db_path}",
-        DEBUG="false",
-        MEDIA_ROOT=str(media),
-        PYTHONUNBUFFERED="1",
-    )
-    return env
+_env = sqlite_database.dev_env
 
 
 def _manage(env, *args, timeout=300):
@@ -81,26 +72,6 @@ def _manage(env, *args, timeout=300):
     return result.stdout
 
 
-def _migrations_key():
-    digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
-    for path in sorted(ROOT.glob("*/migrations/*.py")):
-        digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _migrated_database(target, env):
-    """A migrated SQLite file at target: copied from the cache, or migrated now and cached atomically."""
-    cached = CACHE_DIR / f"sqlite-migrated-{_migrations_key()}.sqlite3"
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    with open(CACHE_DIR / "sqlite-migrated.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # parallel test processes: one migrates, the others wait and copy
-        if not cached.exists():
-            scratch = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
-            _manage(_env(scratch, env["MEDIA_ROOT"]), "migrate", "--noinput", "-v0", timeout=600)
-            os.replace(scratch, cached)
-    shutil.copyfile(cached, target)
-
-
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -108,13 +79,11 @@ def _free_port():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, sqlite_migrated):
     work = tmp_path_factory.mktemp("sqlite-site")
     env = _env(work / "hub.sqlite3", work / "media")
-    _migrated_database(work / "hub.sqlite3", env)
-    _manage(env, "migrate", "--noinput", "-v0")  # no-op unless a migration is newer than the cached file
-    _manage(env, "load_demo", "--no-admin", "--only", "hub,methods,stories", "-v0")
-    info = json.loads(_manage(env, "shell", "-c", SETUP).strip().splitlines()[-1])
+    shutil.copyfile(sqlite_migrated, work / "hub.sqlite3")
+    info = json.loads(_manage(env, "shell", "-c", SETUP, timeout=600).strip().splitlines()[-1])
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
