@@ -5,9 +5,13 @@ A published event (slug "bench-pamelding", made by bench/content.py, its registr
 users take: GET the registration form from gunicorn (--workers workers), read the CSRF cookie and token, POST the
 form; each person comes from its own address (X-Forwarded-For) so the per-client rate limit does not apply.
 Mode "service" calls events.registration.register() directly, one database connection per thread.
-Mode "crowd" (`python bench/registration_load.py --mode crowd`, no run.sh needed): --count people behind ONE
-address (an office behind NAT) open the form and send it at the same moment for --capacity seats, against
-gunicorn (2 workers x 4 threads) on a fresh SQLite file and on a fresh PostgreSQL database; one table, a row each.
+Mode "crowd" (`python bench/registration_load.py --mode crowd`, no run.sh needed): --crowd-people people (50)
+behind ONE address (an office behind NAT) open the form and send it at the same moment for --crowd-seats seats
+(10), against gunicorn on a fresh SQLite file and on a fresh PostgreSQL database, set up as production runs it:
+the database task queue (django_tasks_db) with one `db_worker` beside gunicorn, which composes and sends the
+confirmations while the crowd registers; one table, a row each, with the e-mails delivered once the queue is
+drained. gunicorn: --workers 2 x --server-threads 4 by default, for 2 cores: one process per core (Python runs
+one thread at a time per process), and threads to overlap the waits for the seat lock and the database.
 Prints one table; never passes or fails, but shouts "INVARIANT BROKEN" when more are confirmed than there are
 seats. Run through `bash bench/run.sh` (or `bash bench/run.sh --only-registrations`); standalone it needs the
 environment run.sh sets.
@@ -217,36 +221,63 @@ print(json.dumps({"pk": event.pk}))
 COUNTS = """
 import json
 from events.models import Registration
+from hub.models import OutboundEmail
 rows = Registration.objects.filter(event_id=int("PK"))
-print(json.dumps({s: rows.filter(status=s).count() for s in ("confirmed", "waiting")}))
+counts = {s: rows.filter(status=s).count() for s in ("confirmed", "waiting")}
+counts["sent"] = OutboundEmail.objects.filter(status="sent").count()
+print(json.dumps(counts))
 """
 
 
-def _crowd_on(label, database_url, work, count, capacity):
-    """One row of the crowd table: a fresh database at database_url, gunicorn on it, the crowd at once."""
+def _counts(env, pk):
     import json
 
-    from tests.events.crowd import percentile, register_at_once
-    from tests.search.test_sqlite import _env, _manage, _migrated_database
+    from tests.search.test_sqlite import _manage
 
-    env = _env(work / "hub.sqlite3", work / "media")
-    env.update(DATABASE_URL=database_url, ALLOWED_HOSTS=f"127.0.0.1,localhost,{HOST}", LOG_LEVEL="ERROR")
+    return json.loads(_manage(env, "shell", "-c", COUNTS.replace("PK", str(pk))).splitlines()[-1])
+
+
+def _crowd_on(label, database_url, work, count, capacity, workers=2, threads=4):
+    """One row of the crowd table: a fresh database at database_url, gunicorn and a task worker on it, the crowd
+    at once, then the queue drained."""
+    import json
+    import shutil
+
+    from tests import sqlite_database
+    from tests.events.crowd import percentile, register_at_once
+    from tests.search.test_sqlite import _manage
+
+    env = sqlite_database.dev_env(work / "hub.sqlite3", work / "media")
+    env.update(
+        DATABASE_URL=database_url,
+        ALLOWED_HOSTS=f"127.0.0.1,localhost,{HOST}",
+        LOG_LEVEL="ERROR",
+        TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
     if database_url.startswith("sqlite"):
-        _migrated_database(work / "hub.sqlite3", env)
+        shutil.copyfile(sqlite_database.build(), work / "hub.sqlite3")  # migrated once, kept in var/test-cache
     _manage(env, "migrate", "--noinput", "-v0", timeout=900)
     _manage(env, "load_demo", "--no-admin", "--only", "hub", "-v0", timeout=900)
     pk = json.loads(_manage(env, "shell", "-c", CROWD_EVENT.replace("CAPACITY", str(capacity))).splitlines()[-1])["pk"]
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2"]
-        + ["--threads", "4"],
+        [sys.executable, "-m", "gunicorn", "hub.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+        + ["--threads", str(threads)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_http(port)
+        wait_http(port, timeout=300)  # two workers importing the app on a busy machine
         path = f"/nb/arrangement/{pk}/pamelding/"
         with ThreadPoolExecutor(8) as pool:  # every worker thread has loaded the app and opened its connection
             list(
@@ -255,10 +286,15 @@ def _crowd_on(label, database_url, work, count, capacity):
                 )
             )
         answers = register_at_once(f"http://127.0.0.1:{port}", path, count)
+        deadline = time.monotonic() + 180
+        counts = _counts(env, pk)
+        while counts["sent"] < count and time.monotonic() < deadline:  # the worker still composing and sending
+            time.sleep(1)
+            counts = _counts(env, pk)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-    counts = json.loads(_manage(env, "shell", "-c", COUNTS.replace("PK", str(pk))).splitlines()[-1])
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=30)
     times = [a.ms for a in answers]
     statuses = {}
     for a in answers:
@@ -269,6 +305,7 @@ def _crowd_on(label, database_url, work, count, capacity):
         capacity,
         counts["confirmed"],
         counts["waiting"],
+        counts["sent"],
         sum(n for s, n in statuses.items() if s >= 500 or s == 0),
         statuses.get(429, 0),
         f"{percentile(times, 0.5):.0f}",
@@ -277,23 +314,25 @@ def _crowd_on(label, database_url, work, count, capacity):
     )
 
 
-def crowd(count=50, capacity=10):
+def crowd(count=50, capacity=10, workers=2, threads=4):
     """The office crowd on SQLite and PostgreSQL (a throwaway database hub_bench_crowd)."""
     sys.path.insert(0, str(ROOT))
     rows = []
     with tempfile.TemporaryDirectory(prefix="hub-crowd-") as tmp:
         work = Path(tmp)
-        rows.append(_crowd_on("SQLite (WAL, IMMEDIATE)", f"sqlite:///{work / 'hub.sqlite3'}", work, count, capacity))
+        sqlite_url = f"sqlite:///{work / 'hub.sqlite3'}"
+        rows.append(_crowd_on("SQLite (WAL, IMMEDIATE)", sqlite_url, work, count, capacity, workers, threads))
         subprocess.run(["dropdb", "--if-exists", "hub_bench_crowd"], check=True)
         subprocess.run(["createdb", "hub_bench_crowd"], check=True)
         try:
-            rows.append(_crowd_on("PostgreSQL", "postgres:///hub_bench_crowd", work, count, capacity))
+            rows.append(_crowd_on("PostgreSQL", "postgres:///hub_bench_crowd", work, count, capacity, workers, threads))
         finally:
             subprocess.run(["dropdb", "--if-exists", "hub_bench_crowd"], check=False)
     table(
         f"{count} people behind one address register at the same moment for {capacity} seats "
-        "(gunicorn 2 workers x 4 threads; POST answer times)",
-        ["database", "people", "seats", "confirmed", "waiting", "errors", "refused", "p50 ms", "p95 ms", "max ms"],
+        f"(gunicorn {workers} workers x {threads} threads, one db_worker; POST answer times)",
+        ["database", "people", "seats", "confirmed", "waiting", "e-mails sent", "errors", "refused"]
+        + ["p50 ms", "p95 ms", "max ms"],
         rows,
     )
 
@@ -308,10 +347,13 @@ def add_arguments(parser, prefix=""):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_arguments(parser)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn processes")
+    parser.add_argument("--server-threads", type=int, default=4, help="gunicorn threads per process (crowd mode)")
+    parser.add_argument("--crowd-people", type=int, default=50, help="people behind one address (crowd mode)")
+    parser.add_argument("--crowd-seats", type=int, default=10, help="seats of the event (crowd mode)")
     args = parser.parse_args()
     if args.mode == "crowd":
-        return crowd(args.count, args.capacity)
+        return crowd(args.crowd_people, args.crowd_seats, args.workers, args.server_threads)
     os.environ.update(prod_env())
     import django
 

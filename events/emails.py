@@ -1,12 +1,22 @@
-"""The e-mails of a registration, each queued through infrastructure.mail.queue_email (stored, sent by a task, retried).
+"""The e-mails of a registration, each queued through infrastructure.mail.queue_email (stored, sent by a task,
+retried).
+
+The e-mails that follow a person's own action (registered, registered again, promoted, cancelled) are composed
+by a task, not in the request: `enqueue(kind, pk)` only stores a task (one row with the production queue), so a
+crowd registering at once waits for the seat lock, not for texts, calendar files and links being put together.
+The task reads the registration as it is when it runs, so the e-mail tells its status then.
 
 Only e-mails to confirmed participants contain the join link (in the text and the attached .ics).
 """
 
+import logging
+
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Locale, Site
 
 from events.ical import calendar_bytes
@@ -14,6 +24,8 @@ from events.models import Registration
 from events.tokens import make_cancel_token
 from infrastructure import extensions
 from infrastructure.mail import queue_email
+
+logger = logging.getLogger("events")
 
 
 def site_root():
@@ -181,3 +193,27 @@ def message_participants(registrations, subject, body, reply_to=()):
             queue_email([registration.email], subject, body, reply_to=reply_to)
             sent += 1
     return sent
+
+
+COMPOSERS = {
+    "received": registration_received,
+    "resent": registration_resent,
+    "promoted": promoted,
+    "cancelled": cancelled,
+}
+
+
+@task()
+def compose_and_queue(kind, pk):
+    """Compose one e-mail of COMPOSERS for registration `pk` and queue it for delivery; the stored e-mail's id."""
+    email = COMPOSERS[kind](pk)
+    return email.pk if email is not None else None
+
+
+def enqueue(kind, pk):
+    """Hand the composing of one registration e-mail to the task queue. A broken queue is logged with the
+    registration, which stays stored: the organisers' list shows it, and nothing about the request fails."""
+    try:
+        compose_and_queue.enqueue(kind, pk)
+    except (DatabaseError, OSError):  # the queue's database or broker is down
+        logger.exception("could not enqueue the %s e-mail of registration %s", kind, pk)

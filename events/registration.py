@@ -2,8 +2,9 @@
 
 Capacity is an invariant checked under a row lock in one transaction (the pretix lesson): the event row, or
 the series row for sessions in a series, is locked with SELECT … FOR UPDATE, the confirmed seats are counted
-under that lock, and only then is a seat given or a place on the waiting list. E-mails are queued after the
-transaction commits, so a failing mail server never undoes or blocks a registration.
+under that lock, and only then is a seat given or a place on the waiting list. E-mails are handed to the task
+queue after the transaction commits (composed and sent there), so a failing mail server never undoes or blocks a
+registration, and the request does no more than the seat needs.
 
 On SQLite, SELECT … FOR UPDATE does not exist (Django leaves it out); there every transaction begins IMMEDIATE
 (hub/settings/base.py), so it holds the database's one write lock from its first statement and writers are
@@ -124,7 +125,7 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
             consent_at=now,
             confirmed_at=now if status == Registration.Status.CONFIRMED else None,
         )
-        transaction.on_commit(lambda: emails.registration_received(registration.pk), robust=True)
+        transaction.on_commit(lambda: emails.enqueue("received", registration.pk), robust=True)
         if status == Registration.Status.CONFIRMED:
             registration_state_changed(target)  # one seat fewer (or now full) on the cached pages
     return RegistrationResult(registration, created=True)
@@ -167,7 +168,7 @@ def fill_from_waiting_list(event_or_series, now=None):
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = now
             registration.save(update_fields=["status", "confirmed_at"])
-            transaction.on_commit(lambda pk=registration.pk: emails.promoted(pk), robust=True)
+            transaction.on_commit(lambda pk=registration.pk: emails.enqueue("promoted", pk), robust=True)
         if promoted:
             registration_state_changed(target)
     return promoted
@@ -189,7 +190,7 @@ def cancel(registration, now=None, notify=True):
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
-            transaction.on_commit(lambda: emails.cancelled(registration.pk), robust=True)
+            transaction.on_commit(lambda: emails.enqueue("cancelled", registration.pk), robust=True)
         promoted = fill_from_waiting_list(target, now)
     return CancelResult(registration, already_cancelled=False, promoted=promoted)
 
@@ -213,7 +214,7 @@ def remove(registrations, *, delete=False, notify=True):
             Registration.objects.filter(pk__in=pks).update(status=Registration.Status.CANCELLED, cancelled_at=now)
             if notify:
                 for pk in pks:
-                    transaction.on_commit(lambda pk=pk: emails.cancelled(pk), robust=True)
+                    transaction.on_commit(lambda pk=pk: emails.enqueue("cancelled", pk), robust=True)
         for target, _scope in locked:
             registration_state_changed(target)
             fill_from_waiting_list(target, now)

@@ -54,7 +54,6 @@ def _privacy_page():
 @require_http_methods(["GET", "POST"])
 def register_view(request, page_id):
     page = _event(page_id)
-    attach_registration([page])
     form = RegistrationForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -87,12 +86,12 @@ def register_view(request, page_id):
                 )
             except RegistrationUnavailable:
                 form.add_error(None, _("Registration for this event is not open."))
-                attach_registration([page])
                 status = 409
             else:
                 return _registered(request, page, result)
         else:
             status = 400
+    attach_registration([page])  # the seats left, for the form page only (a successful post redirects)
     return TemplateResponse(
         request,
         "events/registration_form.html",
@@ -125,7 +124,7 @@ def _registered(request, page, result):
     limit = getattr(settings, "EVENTS_RESEND_LIMIT", 3)
     limited = rate_limited_key(f"events-resend:{result.registration.pk}", limit, HOUR)
     if not result.created and not limited:
-        emails.registration_resent(result.registration.pk)
+        emails.enqueue("resent", result.registration.pk)
     return redirect("events:sent", page_id=page.pk)
 
 

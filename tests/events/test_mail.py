@@ -116,3 +116,27 @@ def test_email_rolled_back_with_its_transaction_is_never_sent(event):
             raise RuntimeError
     assert not OutboundEmail.objects.filter(to=["rollback@example.com"]).exists()
     assert mail.outbox == []
+
+
+def test_a_registration_post_stores_the_seat_and_one_task_and_the_worker_writes_the_e_mail(
+    client, event, settings, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # the production queue
+    client.get(f"/nb/arrangement/{event.pk}/pamelding/")
+    with django_assert_max_num_queries(11), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/nb/arrangement/{event.pk}/pamelding/", {"name": "Kari", "email": "kari@example.com", "consent": "on"}
+        )
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, email="kari@example.com")
+    assert not OutboundEmail.objects.exists() and mail.outbox == []  # nothing composed in the request
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "events.emails.compose_and_queue"
+    assert task.args_kwargs == {"args": ["received", registration.pk], "kwargs": {}}
+
+    queued = task.task  # what the worker runs: the stored task path with the stored arguments
+    queued.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
+    stored = OutboundEmail.objects.get(to=["kari@example.com"])
+    assert "/nb/arrangement/avmelding/" in stored.body and "https://zoom.example/j/post" in stored.body
