@@ -55,10 +55,12 @@ def setup_django(page_cache_seconds):
     import django
 
     django.setup()
-    from django.core.cache.backends import locmem
+    from django.core.cache import cache
+    from django.core.cache.backends import base, locmem
 
     clock = SimulatedClock()
-    locmem.time = clock  # the backend reads time.time() for expiry
+    base.time = locmem.time = clock  # expiry is set (base) and checked (locmem) with time.time()
+    cache._max_entries = 1_000_000  # no culling: a shared cache (Redis) holds every page of this site
     return clock
 
 
