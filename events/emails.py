@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.models import Locale, Site
 
+from events import seats
 from events.ical import calendar_bytes
 from events.models import Registration
 from events.tokens import make_cancel_token
@@ -129,11 +130,9 @@ def registration_received(pk, resent=False):
             return _send(
                 registration, _("Registration confirmed: %(title)s"), note + _("You are registered. Welcome!"), True
             )
-        from events.registration import waiting_position
-
         intro = _(
             "The event is full. You are number %(n)s on the waiting list; we will e-mail you if a seat becomes free."
-        ) % {"n": waiting_position(registration)}
+        ) % {"n": seats.waiting_position(registration)}
         return _send(registration, _("Waiting list: %(title)s"), note + intro, False)
 
 

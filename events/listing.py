@@ -7,8 +7,9 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from events import seats
 from events.models import EventPage, Registration
-from events.registration import NONE, STATE_LABELS, window_state
+from events.seats import NONE, STATE_LABELS
 from hub.locales import default_locale, localized_all
 from hub.pagination import paginate
 from infrastructure import relations
@@ -70,17 +71,11 @@ def attach_registration(pages, now=None):
             page.registration = RegistrationInfo(NONE, None, 0)
         elif c.series_id:
             s = c.series
-            state = window_state(
-                s.registration_opens,
-                s.registration_closes or first_start.get(s.pk),
-                s.capacity,
-                counts.get(("s", s.pk), 0),
-                now,
-            )
+            state = seats.state(s, counts.get(("s", s.pk), 0), now, first_start=first_start.get(s.pk))
             page.registration = RegistrationInfo(state, s.capacity, counts.get(("s", s.pk), 0))
         else:
             confirmed = counts.get(("e", c.pk), 0)
-            state = window_state(c.registration_opens, c.registration_closes or c.start, c.capacity, confirmed, now)
+            state = seats.state(c, confirmed, now)
             page.registration = RegistrationInfo(state, c.capacity, confirmed)
     return pages
 

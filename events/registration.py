@@ -1,7 +1,7 @@
 """Registration services: the only code that changes a registration's status.
 
-Capacity is an invariant checked under a row lock in one transaction (the pretix lesson): the event row, or
-the series row for sessions in a series, is locked with SELECT … FOR UPDATE, the confirmed seats are counted
+Capacity is an invariant checked under a row lock in one transaction: the event row, or the series row for
+sessions in a series, is locked with SELECT … FOR UPDATE (`events.seats.lock`), the confirmed seats are counted
 under that lock, and only then is a seat given or a place on the waiting list. E-mails are handed to the task
 queue after the transaction commits (composed and sent there), so a failing mail server never undoes or blocks a
 registration, and the request does no more than the seat needs.
@@ -18,22 +18,12 @@ saving a series); `connect_signals` wires the last three.
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Min, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from events import emails, seats
 from events.models import EventPage, EventSeries, Registration
 from events.pagecache import registration_state_changed
-
-OPEN, FULL, CLOSED, NOT_OPEN, NONE = "open", "full", "closed", "not_open", "none"
-STATE_LABELS = {
-    OPEN: _("Registration open"),
-    FULL: _("Full – waiting list"),
-    CLOSED: _("Registration closed"),
-    NOT_OPEN: _("Registration not yet open"),
-    NONE: _("No registration"),
-}
+from events.seats import CLOSED, NONE, NOT_OPEN, OPEN
 
 
 class RegistrationUnavailable(Exception):
@@ -55,36 +45,6 @@ class CancelResult:
     promoted: list = field(default_factory=list)
 
 
-def window_state(opens, closes, capacity, confirmed, now):
-    """The registration state from the window, the capacity and the confirmed count."""
-    if opens and now < opens:
-        return NOT_OPEN
-    if closes and now >= closes:
-        return CLOSED
-    if capacity is not None and confirmed >= capacity:
-        return FULL
-    return OPEN
-
-
-def series_first_start(series_id):
-    return EventPage.objects.filter(series_id=series_id, locale=Locale.get_default()).aggregate(m=Min("start"))["m"]
-
-
-def _lock_target(event):
-    """Lock and return (target, filter) for an event: its series row, or its own row."""
-    if event.series_id:
-        series = EventSeries.objects.select_for_update().get(pk=event.series_id)
-        return series, {"series": series}
-    locked = EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
-    return locked, {"event": locked}
-
-
-def _target_window(target):
-    if isinstance(target, EventSeries):
-        return target.registration_opens, target.registration_closes or series_first_start(target.pk)
-    return target.registration_opens, target.registration_closes or target.start
-
-
 def normalise_email(email):
     return (email or "").strip().lower()
 
@@ -93,18 +53,15 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
     """Register one person for an event (or its series). Returns the existing active registration for the same
     e-mail instead of a second seat. Raises RegistrationUnavailable when registration is closed or not open —
     for a registered address too, so a closed window never tells a stranger who signed up."""
-    from events import emails
-
     event = event.canonical()
     if not event.registration_enabled:
         raise RegistrationUnavailable(NONE)
     email = normalise_email(email)
     with transaction.atomic():
-        target, scope = _lock_target(event)
+        target, scope = seats.lock(event)
         now = now or timezone.now()
-        opens, closes = _target_window(target)
         confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).count()
-        state = window_state(opens, closes, target.capacity, confirmed, now)
+        state = seats.state(target, confirmed, now)
         if state in (NOT_OPEN, CLOSED):
             raise RegistrationUnavailable(state)
         existing = Registration.objects.filter(**scope, email=email).exclude(status=Registration.Status.CANCELLED)
@@ -131,19 +88,6 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
     return RegistrationResult(registration, created=True)
 
 
-def _lock(event_or_series):
-    """Lock the seats of an event or series: (locked target, filter for its registrations)."""
-    if isinstance(event_or_series, EventSeries):
-        series = EventSeries.objects.select_for_update().get(pk=event_or_series.pk)
-        return series, {"series": series}
-    return _lock_target(event_or_series.canonical())
-
-
-def _has_started(target, now):
-    start = series_first_start(target.pk) if isinstance(target, EventSeries) else target.start
-    return start is not None and start <= now
-
-
 def fill_from_waiting_list(event_or_series, now=None):
     """Give every free seat to the waiting list, first come first served; the promoted are e-mailed after commit.
 
@@ -152,12 +96,10 @@ def fill_from_waiting_list(event_or_series, now=None):
     once the event (or the series' first session) has started. Safe to call at any time: it only promotes while
     the confirmed count is below the capacity, counted under the seat lock.
     """
-    from events import emails
-
     now = now or timezone.now()
     with transaction.atomic():
-        target, scope = _lock(event_or_series)
-        if _has_started(target, now):
+        target, scope = seats.lock(event_or_series)
+        if seats.has_started(target, now):
             return []
         waiting = Registration.objects.filter(**scope, status=Registration.Status.WAITING).order_by("created_at", "pk")
         if target.capacity is not None:
@@ -176,11 +118,9 @@ def fill_from_waiting_list(event_or_series, now=None):
 
 def cancel(registration, now=None, notify=True):
     """Cancel a registration (idempotent); a freed seat goes to the first on the waiting list, who is e-mailed."""
-    from events import emails
-
     now = now or timezone.now()
     with transaction.atomic():
-        target, _scope = _lock(registration.series if registration.series_id else registration.event)
+        target, _scope = seats.lock(registration.series if registration.series_id else registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
             return CancelResult(registration, already_cancelled=True)
@@ -198,13 +138,11 @@ def cancel(registration, now=None, notify=True):
 def remove(registrations, *, delete=False, notify=True):
     """An organiser removes many registrations at once (a flood of fake sign-ups): each is cancelled (and
     e-mailed when `notify`) or deleted, and the freed seats go to the waiting list. Returns how many."""
-    from events import emails
-
     registrations = list(registrations)
     targets = {r.series if r.series_id else r.event for r in registrations}
     now = timezone.now()
     with transaction.atomic():
-        locked = [_lock(t) for t in sorted(targets, key=lambda t: (type(t).__name__, t.pk))]  # one lock order
+        locked = [seats.lock(t) for t in sorted(targets, key=lambda t: (type(t).__name__, t.pk))]  # one lock order
         rows = Registration.objects.select_for_update().filter(pk__in=[r.pk for r in registrations])
         rows = rows.exclude(status=Registration.Status.CANCELLED) if not delete else rows
         pks = list(rows.values_list("pk", flat=True))
@@ -219,16 +157,6 @@ def remove(registrations, *, delete=False, notify=True):
             registration_state_changed(target)
             fill_from_waiting_list(target, now)
     return len(pks)
-
-
-def waiting_position(registration):
-    if registration.status != Registration.Status.WAITING:
-        return None
-    scope = {"series_id": registration.series_id} if registration.series_id else {"event_id": registration.event_id}
-    earlier = Registration.objects.filter(**scope, status=Registration.Status.WAITING).filter(
-        Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
-    )
-    return earlier.count() + 1
 
 
 def _event_published(sender, instance, **kwargs):

@@ -11,7 +11,7 @@ from wagtail.models import Page, Revision
 
 from events.listing import attach_registration
 from events.models import EventPage, EventSeries
-from events.registration import OPEN
+from events.seats import OPEN
 
 pytestmark = pytest.mark.django_db
 DEMO_SLUGS = [

@@ -7,7 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from events.models import EventPage, EventSeries, Registration
-from events.registration import CLOSED, NOT_OPEN, RegistrationUnavailable, cancel, fill_from_waiting_list, register
+from events.registration import RegistrationUnavailable, cancel, fill_from_waiting_list, register
+from events.seats import CLOSED, NOT_OPEN
 from tests.helpers import publish_child
 
 pytestmark = pytest.mark.django_db
