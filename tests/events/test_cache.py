@@ -2,15 +2,14 @@
 frees a seat), the event page in every language and the event index are rendered afresh."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventPage, Registration
 from events.registration import cancel
-from tests.helpers import browser, publish_child, ui
+from tests.factories.events import upcoming_event
+from tests.helpers import browser, ui
 
 pytestmark = pytest.mark.django_db
 
@@ -26,18 +25,7 @@ def page_cache(settings):
 
 @pytest.fixture
 def event():
-    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
-    now = timezone.now()
-    return publish_child(
-        index,
-        EventPage(
-            title="Hurtigbuffertest",
-            slug="hurtigbuffertest",
-            capacity=2,
-            start=now + timedelta(days=3),
-            end=now + timedelta(days=3, hours=1),
-        ),
-    )
+    return upcoming_event("Hurtigbuffertest", "hurtigbuffertest", capacity=2, in_days=3, hours=1)
 
 
 def _register_over_http(event, n, capture):

@@ -2,40 +2,19 @@
 register far more people than a person would; what identifies abuse (a filled-in honeypot, again and again) is
 limited, and a refusal is a page that says what happened and what to do."""
 
-from datetime import timedelta
-
 import pytest
-from django.core.cache import cache
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Registration
-from tests.helpers import browser, publish_child, ui
+from events.models import Registration
+from tests.factories.events import upcoming_event
+from tests.helpers import browser, ui
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
 REFUSED = "Registration not received"
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
 def event():
-    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
-    now = timezone.now()
-    return publish_child(
-        index,
-        EventPage(
-            title="Grensetest",
-            slug="grensetest",
-            capacity=5,
-            start=now + timedelta(days=6),
-            end=now + timedelta(days=6, hours=2),
-        ),
-    )
+    return upcoming_event("Grensetest", "grensetest", capacity=5, in_days=6)
 
 
 def _post(event, n, **extra):

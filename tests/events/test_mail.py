@@ -2,17 +2,15 @@
 visible to organisers and retried."""
 
 import socket
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import Registration
 from hub.models import OutboundEmail
 from infrastructure.mail import queue_email
-from tests.helpers import publish_child
+from tests.factories.events import upcoming_event
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +32,7 @@ def failing_smtp(settings):
 
 @pytest.fixture
 def event():
-    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
-    now = timezone.now()
-    return publish_child(
-        index,
-        EventPage(
-            title="Posttest",
-            slug="posttest",
-            capacity=5,
-            start=now + timedelta(days=5),
-            end=now + timedelta(days=5, hours=2),
-            join_url="https://zoom.example/j/post",
-        ),
-    )
+    return upcoming_event("Posttest", "posttest", capacity=5, in_days=5, join_url="https://zoom.example/j/post")
 
 
 def test_queue_email_stores_and_sends(settings):

@@ -7,42 +7,22 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventPage, Registration
 from events.registration import register
 from events.tokens import make_cancel_token
-from tests.helpers import browser, publish_child, ui
+from tests.factories.events import upcoming_event
+from tests.helpers import browser, ui
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_cache")]
 SECRET = "https://zoom.example/j/deltakerlenke-9090"
 NEUTRAL = "We have sent an e-mail about your registration to the address you gave."
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def event():
-    index = EventIndexPage.objects.get(slug="arrangementer", locale__language_code="nb")
-    now = timezone.now()
-    return publish_child(
-        index,
-        EventPage(
-            title="Sikkerhetstest",
-            slug="sikkerhetstest",
-            capacity=1,
-            platform="Teams",
-            join_url=SECRET,
-            start=now + timedelta(days=6),
-            end=now + timedelta(days=6, hours=2),
-        ),
-    )
+    return upcoming_event("Sikkerhetstest", "sikkerhetstest", capacity=1, in_days=6, platform="Teams", join_url=SECRET)
 
 
 def _form(n=1, **extra):
