@@ -12,6 +12,16 @@ for _ in $(seq 1 30); do
   if su postgres -c "psql -Atqc 'select 1'" >/dev/null 2>&1; then break; fi
   sleep 1
 done
+# The test run's processes each hold a connection per thread (the crowd and concurrency tests open dozens): more
+# than Debian's default of 100.
+if [ "$(su postgres -c "psql -Atqc 'show max_connections'")" -lt 300 ]; then
+  su postgres -c "psql -Atqc 'alter system set max_connections = 300'" >/dev/null
+  pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do
+    if su postgres -c "psql -Atqc 'select 1'" >/dev/null 2>&1; then break; fi
+    sleep 1
+  done
+fi
 me="$(id -un)"
 if [ "$(su postgres -c "psql -Atqc \"select 1 from pg_roles where rolname='$me'\"")" != "1" ]; then
   su postgres -c "createuser -s '$me'"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Style first (tools/lint.sh: ruff and djhtml), then every test against real services: PostgreSQL (Debian's
-# package), the OpenSearch node, Debian's chromium, nginx. Tests run in TEST_WORKERS processes (default 2), a whole
+# package), the OpenSearch node, Debian's chromium, nginx. Tests run in TEST_WORKERS processes (default 3: many tests wait on servers and browsers, so a third fills the two cores), a whole
 # file per process (the browser and production tests share one server per file); the slowest files start first,
 # so the processes finish together.
 #
@@ -47,4 +47,4 @@ if [ -n "$opensearch" ] && ! wait "$opensearch"; then
   exit 1
 fi
 cat var/log/test-opensearch.log 2>/dev/null || true
-exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder "$@"
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-3}" --dist loadfile --no-loadscope-reorder "$@"
