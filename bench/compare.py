@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from pages import HOST, free_port, prod_env, table, throughput, wait_http  # noqa: E402
+from pages import HOST, free_port, prod_env, stop_servers, table, throughput, wait_http  # noqa: E402
 
 # bakerydemo's pages, as its demo data (load_initial_data) makes them.
 REFERENCE = {
@@ -473,14 +473,7 @@ def main():
             rows,
         )
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop_servers(procs, tmp)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,18 @@ def prod_env(**extra):
     return env
 
 
+def stop_servers(procs, tmp):
+    """Stop the benchmark's servers (a grace period each, then killed) and remove their scratch folder."""
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def table(title, header, rows):
     columns = zip(header, *rows, strict=True)
     widths = [max(len(str(x)) for x in col) for col in columns] if rows else [len(h) for h in header]
@@ -388,14 +400,7 @@ def run_servers(args, urls):
         )
         opensearch_heap()
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop_servers(procs, tmp)
 
 
 def opensearch_heap():
