@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Style first (tools/lint.sh: ruff and djhtml), then every test against real services: PostgreSQL (Debian's
-# package), the OpenSearch node, Debian's chromium, nginx. Tests run in TEST_WORKERS processes (default 3: many tests wait on servers and browsers, so a third fills the two cores), a whole
-# file per process (the browser and production tests share one server per file); the slowest files start first,
-# so the processes finish together.
+# package), the OpenSearch node, Debian's chromium, nginx. Tests run in TEST_WORKERS processes (default 3: many
+# tests wait on servers and browsers, so a third fills the two cores), a whole file per process (the browser and
+# production tests share one server per file); the slowest files start first, so the processes finish together.
 #
 # What takes long on a fresh machine starts in the background as soon as it can, while the style checks, the
 # package installs and the translations run: the OpenSearch node, the PostgreSQL demo template and the migrated
