@@ -199,3 +199,27 @@ def opensearch(opensearch_url, db):
             {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))},
         )
     drop_indices(opensearch_url, prefix)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The site's clock (`django.utils.timezone.now`, which Wagtail's scheduled publishing reads), moved forward
+    on demand instead of waiting for a go-live time in wall-clock time."""
+    import datetime
+
+    from django.utils import timezone
+
+    real_now = timezone.now
+    shift = datetime.timedelta()
+
+    def shifted_now():
+        return real_now() + shift
+
+    class Clock:
+        @staticmethod
+        def advance(delta):
+            nonlocal shift
+            shift += delta
+
+    monkeypatch.setattr(timezone, "now", shifted_now)
+    return Clock

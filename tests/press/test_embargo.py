@@ -18,26 +18,6 @@ EMPTY_STREAMS = {"body-count": "0", "quotes-count": "0", "images-count": "0"}  #
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The site's clock (`django.utils.timezone.now`, which Wagtail's scheduled publishing reads), moved forward
-    on demand instead of waiting for a go-live time in wall-clock time."""
-    real_now = timezone.now
-    shift = datetime.timedelta()
-
-    def shifted_now():
-        return real_now() + shift
-
-    class Clock:
-        @staticmethod
-        def advance(delta):
-            nonlocal shift
-            shift += delta
-
-    monkeypatch.setattr(timezone, "now", shifted_now)
-    return Clock
-
-
-@pytest.fixture
 def room():
     return PressRoomPage.objects.get(slug="presse", locale__language_code="nb")
 

@@ -23,25 +23,6 @@ WORD = "kanoutleie"
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The site's clock, which Wagtail's scheduled publishing reads, moved forward instead of waited for."""
-    real_now = timezone.now
-    shift = datetime.timedelta()
-
-    def shifted_now():
-        return real_now() + shift
-
-    class Clock:
-        @staticmethod
-        def advance(delta):
-            nonlocal shift
-            shift += delta
-
-    monkeypatch.setattr(timezone, "now", shifted_now)
-    return Clock
-
-
-@pytest.fixture
 def nb_home(home):
     from django.core.cache import cache
 
