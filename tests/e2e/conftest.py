@@ -2,16 +2,14 @@
 Playwright through Debian's chromium. Accessibility is checked with axe-core from node_modules."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests import demo_database
+from tests.servers import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -27,12 +25,6 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +47,7 @@ def e2e_env(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def server_url(e2e_env):
     """The hub served by gunicorn-free Django runserver (no reload) on a free loopback port."""
-    port = _free_port()
+    port = free_port()
     env = dict(e2e_env, DEBUG="false")
     proc = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -65,16 +57,11 @@ def server_url(e2e_env):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        wait_until_answering(url + "/robots.txt", proc, what="the hub for the browser tests")
+    except RuntimeError:
         proc.kill()
-        raise RuntimeError("the hub did not start for the browser tests")
+        raise
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -12,9 +12,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 from django.core.cache import cache
@@ -25,7 +22,8 @@ from django.test.testcases import LiveServerThread, _StaticFilesHandler
 from events.models import EventIndexPage, EventPage, Registration
 from tests.events.crowd import register_at_once
 from tests.helpers import publish_child
-from tests.search.test_sqlite import ROOT, _env, _free_port, _manage
+from tests.search.test_sqlite import ROOT, _env, _manage
+from tests.servers import free_port, wait_until_answering
 
 PEOPLE, SEATS = 50, 10
 
@@ -104,7 +102,7 @@ def sqlite_site(tmp_path_factory, sqlite_migrated):
     env = _env(db, work / "media")
     shutil.copyfile(sqlite_migrated, db)
     event_pk = json.loads(_manage(env, "shell", "-c", SQLITE_EVENT, timeout=600).strip().splitlines()[-1])["pk"]
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -126,13 +124,7 @@ def sqlite_site(tmp_path_factory, sqlite_migrated):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{base}/nb/arrangement/{event_pk}/pamelding/", timeout=30).read()
-                break
-            except OSError:  # not listening yet (URLError), or still starting
-                assert server.poll() is None, server.stderr.read()[-3000:]
-                time.sleep(0.2)
+        wait_until_answering(f"{base}/nb/arrangement/{event_pk}/pamelding/", server, what="gunicorn")
         yield type("Site", (), {"url": base, "db": db, "event_pk": event_pk, "server": server})
     finally:
         server.terminate()

@@ -15,10 +15,8 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -28,6 +26,7 @@ import requests
 from tests import demo_database
 from tests.factories.search import drop_indices
 from tests.helpers import missing
+from tests.servers import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "samskaping.test"
@@ -35,26 +34,7 @@ EDITOR, PASSWORD = "node-editor", secrets.token_urlsafe(12)
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 HEALTH_TOKEN = secrets.token_urlsafe(24)
-
-
-def wait_for(url, proc, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
-        try:
-            requests.get(url, headers={"Host": HOST}, timeout=2)
-            return
-        except requests.RequestException:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
 
 
 def manage(env, *args):
@@ -131,7 +111,7 @@ def cluster(tmp_path_factory, opensearch_url, django_db_blocker):  # noqa: F811
             procs.append(proc)
             nodes.append(f"http://127.0.0.1:{port}")
         for url, proc in zip(nodes, procs, strict=True):
-            wait_for(url + "/healthz", proc)
+            wait_until_answering(url + "/healthz", proc, headers={"Host": HOST})
         get(nodes[0], "/nb/")  # first view creates the site settings row (which renews the page cache once)
         proxy = None
         if NGINX:
@@ -152,7 +132,7 @@ def cluster(tmp_path_factory, opensearch_url, django_db_blocker):  # noqa: F811
             )
             procs.append(proc)
             proxy = f"http://127.0.0.1:{nginx_port}"
-            wait_for(proxy + "/healthz", proc)
+            wait_until_answering(proxy + "/healthz", proc, headers={"Host": HOST})
         yield {"env": env, "nodes": nodes, "proxy": proxy, "tmp": tmp, "search_url": opensearch_url}
     finally:
         drop_indices(opensearch_url, index_prefix)

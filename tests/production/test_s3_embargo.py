@@ -3,10 +3,8 @@ is signed and short-lived; once the page goes live the object is public-read and
 bucket URL. Against an S3 API served over HTTP (moto's server, a separate process), not a mock in this one."""
 
 import io
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,35 +13,24 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
 from hub.models import HomePage, StandardPage
+from tests.servers import free_port, wait_until_answering
 
 pytestmark = pytest.mark.django_db
 BUCKET = "hub-media-test"
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            requests.get(url, timeout=1)
-            break
-        except requests.ConnectionError:
-            assert server.poll() is None and time.time() < deadline, "moto_server did not start"
-            time.sleep(0.2)
+    wait_until_answering(url, server, what="moto_server")
     yield url
     server.terminate()
     server.wait(timeout=10)

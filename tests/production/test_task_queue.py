@@ -6,10 +6,8 @@ nothing twice. Everything runs in processes of its own on a clone of the demo da
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import requests
 from aiosmtpd.controller import Controller
 
 from tests import demo_database
+from tests.servers import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,12 +55,6 @@ class RefusingThenAccepting:
         return "250 OK"
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _manage(env, *args, timeout=120):
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
@@ -77,7 +70,7 @@ def _json(env, code):
 @pytest.fixture(scope="module")
 def smtp():
     handler = RefusingThenAccepting(refusals=1)
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller, handler
     controller.stop()
@@ -106,7 +99,7 @@ def deployment(django_db_setup, django_db_blocker, smtp, tmp_path_factory):
         MEDIA_ROOT=str(tmp_path_factory.mktemp("queue-media")),
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -117,15 +110,7 @@ def deployment(django_db_setup, django_db_blocker, smtp, tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
-        while True:
-            assert server.poll() is None, server.stderr.read()[-3000:]
-            try:
-                requests.get(url + "/robots.txt", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert time.time() < deadline, "runserver did not answer"
-                time.sleep(0.3)
+        wait_until_answering(url + "/robots.txt", server, what="runserver")
         yield env, url
     finally:
         server.terminate()

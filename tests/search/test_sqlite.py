@@ -9,10 +9,8 @@ import html
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests import sqlite_database
+from tests.servers import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
@@ -72,19 +71,13 @@ def _manage(env, *args, timeout=300):
     return result.stdout
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, sqlite_migrated):
     work = tmp_path_factory.mktemp("sqlite-site")
     env = _env(work / "hub.sqlite3", work / "media")
     shutil.copyfile(sqlite_migrated, work / "hub.sqlite3")
     info = json.loads(_manage(env, "shell", "-c", SETUP, timeout=600).strip().splitlines()[-1])
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -95,13 +88,7 @@ def site(tmp_path_factory, sqlite_migrated):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/nb/sok/", timeout=2).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None, server.stderr.read()[-3000:]
-                time.sleep(0.2)
+        wait_until_answering(base + "/nb/sok/", server, what="runserver")
         yield type("Site", (), {"url": base, **info})
     finally:
         server.terminate()
