@@ -52,8 +52,12 @@ def vocabulary(language):
             content_type_id__in=list(facet_mod.content_type_ids()), object_id__in=page_key_subquery(pages)
         ).values_list(*_text_columns(entry))
         for texts in rows[:20000]:
-            counts.update(w for w in WORD.findall(fold(" ".join(texts).lower())) if len(w) >= MIN_WORD)
-        vocab = dict(counts)
+            counts.update(WORD.findall(" ".join(texts).lower()))
+        vocab = {}
+        for word, count in counts.items():  # accents folded once per distinct word, not per character of every text
+            word = fold(word)
+            if len(word) >= MIN_WORD:
+                vocab[word] = vocab.get(word, 0) + count
         cache.set(key, vocab, 600)
     return vocab
 

@@ -238,3 +238,59 @@ def test_compound_words_are_found_by_their_first_part(client, nb_home):
     assert "<mark>Evalueringen</mark>" in found.content.decode()  # the snippet marks the compound it matched
     assert "Barnebibliotekaren forteller" in result_titles(get(client, URL, q="barnebibliotek"))
     assert "Reparasjonskafé i biblioteket" not in result_titles(get(client, URL, q="rep"))  # too short a stem
+
+
+def _title_weights(*pages):
+    """{page id: (title_norm, title length in lexemes)} of the pages' index rows."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, title_norm, length(title) FROM wagtailsearch_indexentry WHERE object_id = ANY(%s)",
+            [[str(p.pk) for p in pages]],
+        )
+        return {int(object_id): (norm, length) for object_id, norm, length in cursor.fetchall()}
+
+
+def test_each_index_row_gets_its_title_weight_when_written(nb_home):
+    """The title weight (the average title length over the title's own, as modelsearch defines it) is written
+    with the row on publish and on re-publish, never left at the placeholder 1.0 for a second pass to fix."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.fail("the title weight belongs to the PostgreSQL index; this test runs on PostgreSQL")
+    short = page(nb_home, "Dugnad", "Om dugnad.")
+    long = page(nb_home, "Dugnad og frivillighet i biblioteket, kommunen og fylket", "Om dugnad.")
+    weights = _title_weights(short, long)
+    (short_norm, short_length), (long_norm, long_length) = weights[short.pk], weights[long.pk]
+    assert long_length > short_length > 0
+    assert short_norm > long_norm > 0 and 1.0 not in (short_norm, long_norm)
+    assert short_norm * short_length == pytest.approx(long_norm * long_length, rel=0.1)  # the same average
+
+    long.title = "Dugnad"
+    long.save_revision().publish()
+    norm, length = _title_weights(long)[long.pk]
+    assert length == short_length and norm == pytest.approx(short_norm, rel=0.1) and norm != 1.0
+
+
+def test_a_page_is_written_into_the_index_in_one_statement(nb_home):
+    """Indexing a page not yet in the index inserts its row and updates nothing: every search reads the whole
+    table, and a second write of each new row (left dead until vacuumed) made every search slower. Counted in
+    this transaction's own statistics (pg_stat_xact_user_tables)."""
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    def writes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'wagtailsearch_indexentry'"
+            )
+            return cursor.fetchone() or (0, 0)
+
+    found = page(nb_home, "Dugnad i grendehuset", "Om dugnad.")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM wagtailsearch_indexentry WHERE object_id = %s", [str(found.pk)])
+    inserted, updated = writes()
+    get_search_backend("public").add(found)
+    assert writes() == (inserted + 1, updated)
+    assert _title_weights(found)[found.pk][0] != 1.0
