@@ -55,6 +55,15 @@ def test_one_facet_value_narrows_results_and_other_facets_count_within_it(client
     assert "phase" not in counts  # no method is in a county
 
 
+def test_one_chosen_facet_keeps_the_ranking_of_the_results_it_narrows(client, mixed):
+    """With a facet chosen, the results are those of the whole search in the same order, only narrowed (the
+    chosen facet's wider counts come from the same pass over the index)."""
+    every = [r.page.title for r in get(client, URL, q=WORD).context["outcome"].results]
+    narrowed = [r.page.title for r in get(client, URL, q=WORD, county="oslo").context["outcome"].results]
+    assert len(every) == 7 and len(narrowed) == 2
+    assert narrowed == [title for title in every if title in (f"{WORD} i Oslo", f"{WORD} i Groruddalen")]
+
+
 def test_values_of_one_facet_are_alternatives_and_facets_combine_with_and(client, mixed):
     assert get(client, URL, q=WORD, county=["oslo", "innlandet"]).context["outcome"].hits.total == 3
     assert get(client, URL, q=WORD, phase=["utforske", "skape"]).context["outcome"].hits.total == 3
