@@ -18,6 +18,7 @@ saving a series); `connect_signals` wires the last three.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from events import emails, seats
@@ -60,14 +61,16 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
     with transaction.atomic():
         target, scope = seats.lock(event)
         now = now or timezone.now()
-        confirmed = Registration.objects.filter(**scope, status=Registration.Status.CONFIRMED).count()
-        state = seats.state(target, confirmed, now)
+        # The confirmed seats and this address's active registration (at most one), counted in one query.
+        found = Registration.objects.filter(**scope).aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            existing=Min("pk", filter=Q(email=email) & ~Q(status=Registration.Status.CANCELLED)),
+        )
+        state = seats.state(target, found["confirmed"], now)
         if state in (NOT_OPEN, CLOSED):
             raise RegistrationUnavailable(state)
-        existing = Registration.objects.filter(**scope, email=email).exclude(status=Registration.Status.CANCELLED)
-        existing = existing.first()
-        if existing is not None:
-            return RegistrationResult(existing, created=False)
+        if found["existing"] is not None:
+            return RegistrationResult(Registration.objects.get(pk=found["existing"]), created=False)
         status = Registration.Status.CONFIRMED if state == OPEN else Registration.Status.WAITING
         registration = Registration.objects.create(
             **scope,
