@@ -25,6 +25,8 @@ from tests.helpers import publish_child
 from tests.search.test_sqlite import ROOT, _env, _manage
 from tests.servers import free_port, wait_until_answering
 
+pytestmark = pytest.mark.e2e  # starts the hub, or a part of it, in processes of its own
+
 PEOPLE, SEATS = 50, 10
 
 SQLITE_EVENT = """

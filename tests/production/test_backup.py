@@ -11,6 +11,8 @@ from django.db import connections
 
 from tests import demo_database
 
+pytestmark = pytest.mark.e2e  # starts the hub, or a part of it, in processes of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -97,6 +97,7 @@ def test_page_cache_is_off_by_default(client):
     assert "X-Hub-Page-Cache" not in client.get("/nb/")
 
 
+@pytest.mark.e2e  # manage.py in a process of its own
 def test_collectstatic_with_production_settings_hashes_and_compresses(tmp_path):
     env = dict(
         os.environ,

@@ -28,6 +28,8 @@ from tests.factories.search import drop_indices
 from tests.helpers import missing
 from tests.servers import free_port, wait_until_answering
 
+pytestmark = pytest.mark.e2e  # starts the hub, or a part of it, in processes of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "samskaping.test"
 EDITOR, PASSWORD = "node-editor", secrets.token_urlsafe(12)

@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 from hub.models import HomePage, StandardPage
 from tests.servers import free_port, wait_until_answering
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.e2e]
 BUCKET = "hub-media-test"
 ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
 

@@ -211,6 +211,7 @@ def test_healthz_and_robots_are_not_framed_or_sniffed(client):
         assert response["X-Frame-Options"] == "DENY", url
 
 
+@pytest.mark.e2e  # manage.py in a process of its own
 def test_check_deploy_has_no_warnings_with_production_environment():
     env = dict(
         os.environ,

@@ -18,6 +18,8 @@ from aiosmtpd.controller import Controller
 from tests import demo_database
 from tests.servers import free_port, wait_until_answering
 
+pytestmark = pytest.mark.e2e  # starts the hub, or a part of it, in processes of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 
 MAKE_EVENT = """

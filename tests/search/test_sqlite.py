@@ -21,6 +21,8 @@ import pytest
 from tests import sqlite_database
 from tests.servers import free_port, wait_until_answering
 
+pytestmark = pytest.mark.e2e  # starts the hub, or a part of it, in processes of its own
+
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
 import json
