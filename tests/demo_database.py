@@ -54,16 +54,15 @@ def schema_key():
     return digest.hexdigest()[:12]
 
 
+def connect(settings_dict, dbname, autocommit=False):
+    """A connection to database `dbname` on the cluster `settings_dict` (Django's) points at."""
+    params = {name: settings_dict.get(name.upper()) or None for name in ("host", "port", "user", "password")}
+    return psycopg.connect(dbname=dbname, autocommit=autocommit, **{k: v for k, v in params.items() if v})
+
+
 def _admin(settings_dict):
     """An autocommit connection to the cluster's maintenance database, for CREATE/DROP DATABASE."""
-    params = {
-        "dbname": "postgres",
-        "host": settings_dict.get("HOST") or None,
-        "port": settings_dict.get("PORT") or None,
-        "user": settings_dict.get("USER") or None,
-        "password": settings_dict.get("PASSWORD") or None,
-    }
-    return psycopg.connect(autocommit=True, **{k: v for k, v in params.items() if v})
+    return connect(settings_dict, "postgres", autocommit=True)
 
 
 def _exists(admin, name):

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 from aiosmtpd.controller import Controller
@@ -68,10 +67,8 @@ def _mail_state(env):
     direct query: starting Django in one more process for it took seconds each time)."""
     from django.db import connections
 
-    settings = connections["default"].settings_dict
-    options = {"host": settings["HOST"], "port": settings["PORT"], "user": settings["USER"]}
-    options["password"] = settings["PASSWORD"]
-    with psycopg.connect(dbname=env["DATABASE_URL"].rsplit("/", 1)[1], **{k: v for k, v in options.items() if v}) as db:
+    dbname = env["DATABASE_URL"].rsplit("/", 1)[1]
+    with demo_database.connect(connections["default"].settings_dict, dbname) as db:
         rows = db.execute(
             'SELECT status, attempts FROM hub_outboundemail WHERE "to" @> %s::jsonb ORDER BY id',
             [json.dumps(["ko.deltaker@example.com"])],

@@ -212,15 +212,22 @@ class PostgresEngine(DatabaseEngine):
         groups = expand(spec.terms, spec.language or "nb")
         return Match(self.tsquery(spec, groups), self.configs(spec.language), self.own_tsquery(spec, groups))
 
+    @staticmethod
+    def _rank_order(entry):
+        """Best first: pages holding the visitor's own words, then by rank (title words weigh most)."""
+        return (
+            f"ORDER BY {entry}.hub_vector @@ t.own DESC, "
+            f"ts_rank({entry}.hub_vector, t.q) + ts_rank({entry}.title, t.q) * {entry}.title_norm DESC, {entry}.id DESC"
+        )
+
+    @staticmethod
+    def _split_ids(value):
+        return [int(i) for i in value.split(",")] if value else []
+
     def match_sql(self, match, ct_marks, page_sql, ranked):
         """The ids as one comma-separated string (`read_ids`): thousands of matches cross as one value."""
         tsquery = self._tsquery_sql(match.configs)
-        order = (
-            "ORDER BY ie.hub_vector @@ t.own DESC, "
-            "ts_rank(ie.hub_vector, t.q) + ts_rank(ie.title, t.q) * ie.title_norm DESC, ie.id DESC"
-            if ranked
-            else ""
-        )
+        order = self._rank_order("ie") if ranked else ""
         sql = (
             f"SELECT string_agg(ie.object_id, ',' {order}) "
             f'FROM "{ENTRY_TABLE}" ie CROSS JOIN (SELECT {tsquery} AS q, {tsquery} AS own) t '
@@ -230,7 +237,7 @@ class PostgresEngine(DatabaseEngine):
 
     def read_ids(self, cursor):
         row = cursor.fetchone()
-        return [int(i) for i in row[0].split(",")] if row and row[0] else []
+        return self._split_ids(row[0] if row else None)
 
     def matching_ids_and_scope(self, match, pages, scope_pages):
         """One pass over the index: every match in the scope, and of those the ones in `pages` ranked (only they
@@ -250,19 +257,14 @@ class PostgresEngine(DatabaseEngine):
             f'm AS (SELECT ie.id, ie.object_id, ie.hub_vector, ie.title, ie.title_norm FROM "{ENTRY_TABLE}" ie, t '
             f"WHERE ie.content_type_id IN ({','.join('%s' for _ in cts)}) AND ie.hub_vector @@ t.q "
             f"AND ie.object_id IN ({scope_sql})) "
-            "SELECT string_agg(m.object_id, ',' ORDER BY m.hub_vector @@ t.own DESC, "
-            "ts_rank(m.hub_vector, t.q) + ts_rank(m.title, t.q) * m.title_norm DESC, m.id DESC) "
+            f"SELECT string_agg(m.object_id, ',' {self._rank_order('m')}) "
             f"FILTER (WHERE m.object_id IN ({page_sql})), string_agg(m.object_id, ',') FROM m, t"
         )
         params = [*self._tsquery_params(match), *self._tsquery_params(match, match.own), *cts]
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *scope_params, *page_params])
-            row = cursor.fetchone()
-
-        def ids(value):
-            return [int(i) for i in value.split(",")] if value else []
-
-        return ids(row[0]), ids(row[1])
+            ranked, scope = cursor.fetchone()
+        return self._split_ids(ranked), self._split_ids(scope)
 
     def autocomplete(self, terms, language, limit=8):
         if not terms:
