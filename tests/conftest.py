@@ -164,11 +164,14 @@ def make_user(db, django_user_model):
 
 @pytest.fixture
 def story_index(home):
-    """The Bokmål story index with the demo stories removed (inside the test's transaction)."""
-    from stories.models import CaseStoryIndexPage
+    """The Bokmål story index with the demo stories taken off the site (inside the test's transaction).
+
+    One UPDATE unpublishes them all: deleting them cascades through revisions, references, tags and the search
+    index, which cost 1.5–3 s a test."""
+    from stories.models import CaseStoryIndexPage, CaseStoryPage
 
     index = CaseStoryIndexPage.objects.get(locale=home.locale, slug="historier")
-    index.get_children().delete()  # one cascade for all of them, inside the test's transaction
+    CaseStoryPage.objects.child_of(index).update(live=False)
     index.refresh_from_db()
     cache.clear()
     return index

@@ -1,7 +1,9 @@
-"""Every page type in nb, nn and en at 320, 390 and 1280 px: no horizontal overflow, interactive targets of at
-least 24 × 24 px (WCAG 2.5.8, links inside running text exempt), and no axe violations. A screenshot of each
-goes to test-output/screenshots/ for review. One browser context and one tab for all of it: each URL is loaded
-once, axe injected once, and the viewport resized in place."""
+"""Every page type in nb, nn and en at 320, 390 and 1280 px: no horizontal overflow and interactive targets of
+at least 24 × 24 px (WCAG 2.5.8, links inside running text exempt) at each width; no axe violations at the
+narrowest and the widest. The style sheets' breakpoints (30rem, 650px, 48rem) all lie above 390 px, so 320 and
+390 px lay a page out alike and axe would judge the same document twice. A screenshot of each goes to
+test-output/screenshots/ for review (JPEG: quicker to encode than a full-page PNG). One browser context and one
+tab for all of it: each URL is loaded once, axe injected once, and the viewport resized in place."""
 
 from pathlib import Path
 
@@ -12,6 +14,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "screenshots"
 WIDTHS = (1280, 390, 320)
+AXE_WIDTHS = (1280, 320)  # one on each side of every breakpoint
 LANGUAGES = ("nb", "nn", "en")
 # Non-page views, by their address in each language (the search with a word that has results and facets).
 VIEWS = {
@@ -99,9 +102,9 @@ def test_every_page_type_fits_every_width_with_large_targets_and_no_axe_violatio
                     problems.append(f"{where}: {overflow}px horizontal overflow")
                 for target in tab.evaluate(SMALL_TARGETS_JS):
                     problems.append(f"{where}: target under 24×24 px: {target}")
-                for violation in axe(tab):
+                for violation in axe(tab) if width in AXE_WIDTHS else ():
                     problems.append(f"{where}: axe {violation['id']} {violation['nodes'][:2]}")
-                tab.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+                tab.screenshot(path=str(SHOTS / f"{name}-{width}.jpg"), full_page=True, type="jpeg", quality=70)
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
