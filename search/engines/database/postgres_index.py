@@ -34,6 +34,19 @@ class LocaleObjectIndexer(ObjectIndexer):
         super().__init__(obj, backend)
         self.lang = object_language(obj)
         self.config = config_for(self.lang)
+        self._values = {}
+
+    def prepare_field(self, obj, field):
+        """Each of the object's search fields read once: the title, body, autocomplete and both plain texts each
+        walk every field, and a related field (tags, places, organisations) or a StreamField's text would
+        otherwise be fetched and extracted five times per indexed page."""
+        if obj is not self.obj:
+            yield from super().prepare_field(obj, field)
+            return
+        values = self._values.get(id(field))
+        if values is None:
+            values = self._values[id(field)] = list(super().prepare_field(obj, field))
+        yield from values
 
     def prepare_value(self, value):
         return fold(super().prepare_value(value))
