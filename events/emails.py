@@ -12,11 +12,12 @@ Only e-mails to confirmed participants contain the join link (in the text and th
 import logging
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from django_tasks_db.backend import DatabaseBackend
 from wagtail.models import Locale, Site
 
 from events import seats
@@ -216,3 +217,16 @@ def enqueue(kind, pk):
         compose_and_queue.enqueue(kind, pk)
     except (DatabaseError, OSError):  # the queue's database or broker is down
         logger.exception("could not enqueue the %s e-mail of registration %s", kind, pk)
+
+
+def enqueue_with_change(kind, pk):
+    """Queue the e-mail of a registration change being made in the current transaction.
+
+    With the database queue (production), the task row is written in that same transaction: the change and the
+    promise to tell the person are stored together or not at all, so no confirmation can be lost between the
+    commit and the enqueue. A queue outside the database (or the immediate runner, which would compose the
+    e-mail while the seat lock is held) gets the task once the change has committed."""
+    if isinstance(compose_and_queue.get_backend(), DatabaseBackend):
+        compose_and_queue.enqueue(kind, pk)  # a database error here rolls the change back: the caller sees it
+    else:
+        transaction.on_commit(lambda: enqueue(kind, pk), robust=True)

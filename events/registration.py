@@ -85,7 +85,7 @@ def register(event, *, name, email, organisation="", role="", municipality=None,
             consent_at=now,
             confirmed_at=now if status == Registration.Status.CONFIRMED else None,
         )
-        transaction.on_commit(lambda: emails.enqueue("received", registration.pk), robust=True)
+        emails.enqueue_with_change("received", registration.pk)
         if status == Registration.Status.CONFIRMED:
             registration_state_changed(target)  # one seat fewer (or now full) on the cached pages
     return RegistrationResult(registration, created=True)
@@ -113,7 +113,7 @@ def fill_from_waiting_list(event_or_series, now=None):
             registration.status = Registration.Status.CONFIRMED
             registration.confirmed_at = now
             registration.save(update_fields=["status", "confirmed_at"])
-            transaction.on_commit(lambda pk=registration.pk: emails.enqueue("promoted", pk), robust=True)
+            emails.enqueue_with_change("promoted", registration.pk)
         if promoted:
             registration_state_changed(target)
     return promoted
@@ -133,7 +133,7 @@ def cancel(registration, now=None, notify=True):
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
-            transaction.on_commit(lambda: emails.enqueue("cancelled", registration.pk), robust=True)
+            emails.enqueue_with_change("cancelled", registration.pk)
         promoted = fill_from_waiting_list(target, now)
     return CancelResult(registration, already_cancelled=False, promoted=promoted)
 
@@ -155,7 +155,7 @@ def remove(registrations, *, delete=False, notify=True):
             Registration.objects.filter(pk__in=pks).update(status=Registration.Status.CANCELLED, cancelled_at=now)
             if notify:
                 for pk in pks:
-                    transaction.on_commit(lambda pk=pk: emails.enqueue("cancelled", pk), robust=True)
+                    emails.enqueue_with_change("cancelled", pk)
         for target, _scope in locked:
             registration_state_changed(target)
             fill_from_waiting_list(target, now)

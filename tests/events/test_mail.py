@@ -126,3 +126,47 @@ def test_a_registration_post_stores_the_seat_and_one_task_and_the_worker_writes_
     queued.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
     stored = OutboundEmail.objects.get(to=["kari@example.com"])
     assert "/nb/arrangement/avmelding/" in stored.body and "https://zoom.example/j/post" in stored.body
+
+
+def test_with_the_database_queue_a_registration_and_its_e_mail_task_are_stored_together(
+    event, settings, django_capture_on_commit_callbacks
+):
+    """The task row is written in the registration's transaction: a rolled-back registration leaves no task, and
+    a stored one has its task without any commit hook having run."""
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from events.registration import cancel, register
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with pytest.raises(RuntimeError), transaction.atomic():
+        register(event, name="Ola", email="ola@example.com")
+        assert DBTaskResult.objects.count() == 1  # inside the transaction, with the registration
+        raise RuntimeError
+    assert not Registration.objects.exists() and not DBTaskResult.objects.exists()
+
+    with django_capture_on_commit_callbacks():  # the commit hooks (cached pages) are kept, not run
+        kari = register(event, name="Kari", email="kari@example.com").registration
+        cancel(kari)
+    assert [t.args_kwargs["args"] for t in DBTaskResult.objects.order_by("enqueued_at")] == [
+        ["received", kari.pk],
+        ["cancelled", kari.pk],
+    ]
+
+
+def test_with_the_immediate_runner_the_e_mail_is_composed_after_the_commit(event, django_capture_on_commit_callbacks):
+    """Composing an e-mail while the seat lock is held would make the crowd behind it wait: without a database
+    queue, the task runs once the registration has committed, and not at all when it rolls back."""
+    from django.db import transaction
+
+    from events.registration import register
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        register(event, name="Ola", email="ola@example.com")
+        assert not OutboundEmail.objects.exists()
+        raise RuntimeError
+    assert not OutboundEmail.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, name="Kari", email="kari@example.com")
+        assert not OutboundEmail.objects.exists()  # not yet: the registration has not committed
+    assert OutboundEmail.objects.filter(to=["kari@example.com"]).count() == 1
