@@ -206,8 +206,15 @@ def sort_key(params):
 
 
 def for_list(qs):
-    """What a card, a CSV row, a feed item or an API item shows, fetched up front (no per-item queries).
+    """What a CSV row, a feed item or an API item shows, fetched up front (no per-item queries).
     Methods: only live, public ones (`CaseStoryPage.live_methods_used`)."""
     return qs.select_related("county", "municipality", "locale").prefetch_related(
         "organisations", live_methods_prefetch(), "themes", "tags"
     )
+
+
+def for_cards(qs):
+    """What a story card shows (the index page, the embed): its places, organisations and tags. Not the methods
+    and themes the other lists carry: a method is a whole page (a wide row and a page object each), and a card
+    shows neither."""
+    return qs.select_related("county", "municipality", "locale").prefetch_related("organisations", "tags")

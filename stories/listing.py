@@ -72,7 +72,7 @@ def _names(chosen):
 def listing_context(request, index, per_page=12):
     base = published(index=index)
     chosen, qs = filtered(request.GET, base)
-    page_obj = paginate(request, facets.for_list(qs), per_page=per_page)
+    page_obj = paginate(request, facets.for_cards(qs), per_page=per_page)
     return {
         "stories": page_obj,
         "page_obj": page_obj,

@@ -31,7 +31,7 @@ QUERY_PINS = {
     "methods.CourseModulePage": 11,
     "methods.CourseLessonPage": 11,
     "methods.CourseMethodStepPage": 15,  # the course found among the pages routing read (hub/routing.py)
-    "stories.CaseStoryIndexPage": 17,  # every facet counted in one query (stories/facets.py)
+    "stories.CaseStoryIndexPage": 15,  # every facet counted in one query; cards prefetch only what they show
     "stories.CaseStoryPage": 15,
     "events.EventIndexPage": 16,
     "events.EventPage": 16,
