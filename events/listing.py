@@ -172,7 +172,8 @@ def event_context(page, request):
 
 
 def upcoming_for_method(method_page, request=None):
-    """Upcoming live events (in the method page's language) that list this method: the relations provider."""
+    """Upcoming live events (in the method page's language) that list this method: the relations provider (its
+    items are links: `LINK_FIELDS`)."""
     from events.models import EventPageRelatedMethod
 
     keys = EventPageRelatedMethod.objects.filter(method__translation_key=method_page.translation_key).values(
@@ -182,5 +183,6 @@ def upcoming_for_method(method_page, request=None):
         EventPage.objects.live()
         .public()
         .filter(translation_key__in=keys, locale_id=method_page.locale_id, end__gte=timezone.now())
+        .only(*relations.LINK_FIELDS)
         .order_by("start")
     )
