@@ -69,7 +69,13 @@ def _path_version_key(path):
 
 def _generation_and_path_version(request):
     """Both parts of a page's key in one cache round trip (one query with the database cache)."""
-    path_key = _path_version_key(request.path)
+    return generation_and_path_version(request, request.path)
+
+
+def generation_and_path_version(request, path):
+    """The content generation and the version of the page at URL path `path`, in one cache round trip: the key
+    of anything derived from what that page shows, renewed exactly when the page's cached copies are."""
+    path_key = _path_version_key(path)
     found = cache.get_many([GENERATION_KEY, path_key])
     if GENERATION_KEY in found:
         request._hub_generation = found[GENERATION_KEY]

@@ -13,7 +13,7 @@ renews only the pages that show the changed page, so every other cached page kee
 - the home pages of its site when they show it (each render records which pages its sections showed), when it
   went live, left or moved (new content, the figures), or when its app says it may appear now;
 - what its app adds through the `RENEW_HOOK` hook (the place pages of a story's or an event's municipality, the
-  steps of a course that all show the course's outline);
+  steps of a course that all show the course's outline, the story indexes whose method filter names a method);
 - every page when the page is in the site's chrome (a menu target or a footer link, shown on every page): then
   the content generation is renewed (`infrastructure.cache.invalidate_pages`).
 

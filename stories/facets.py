@@ -187,10 +187,12 @@ def all_counts(base, chosen):
     return [facet.options(rows) for facet, rows in zip(FACETS, counted, strict=True)]
 
 
-def facet_counts(base, chosen):
-    """For each facet: its options with counts (one aggregate query for all facets) and the chosen value."""
+def facet_counts(base, chosen, counted=None):
+    """For each facet: its options with counts (one aggregate query for all facets, unless `counted` gives what
+    `all_counts` gave) and the chosen value."""
+    counted = all_counts(base, chosen) if counted is None else counted
     result = []
-    for facet, options in zip(FACETS, all_counts(base, chosen), strict=True):
+    for facet, options in zip(FACETS, counted, strict=True):
         current = chosen.get(facet.param)
         if current is not None and current not in {o[0] for o in options}:
             options.append((current, str(current), 0))

@@ -1,10 +1,14 @@
 """Filtered story lists for the index page, the embed, the CSV and the feeds (published stories only)."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from hub.pagination import paginate
+from infrastructure.cache import generation_and_path_version
 
 from . import facets
 from .models import CaseStoryIndexPage, CaseStoryPage
@@ -69,6 +73,40 @@ def _names(chosen):
     return names
 
 
+def counted(request, index, base, chosen):
+    """`facets.all_counts` for the index's stories, kept in the shared cache (with the fragment cache on) under
+    the index page's version: publishing, changing or withdrawing one of its stories renews the index's cached
+    copies and with them these counts, while a publish elsewhere leaves them. Counting every facet costs a
+    quarter of rendering the index, and the counts without filters (or with a popular one) are asked again and
+    again."""
+    from hub.chrome import enabled
+
+    parts = index.get_url_parts(request) if enabled() else None
+    if not parts:
+        return facets.all_counts(base, chosen)
+    generation, version = generation_and_path_version(request, parts[2])
+    key = f"hub:storyfacets:{generation}:{version}:{index.pk}:{get_language()}:{urlencode(sorted(chosen.items()))}"
+    found = cache.get(key)
+    if found is None:
+        # Labels as text in the language of the key (some are lazy translations).
+        found = [[(value, str(label), n) for value, label, n in rows] for rows in facets.all_counts(base, chosen)]
+        cache.set(key, found, timeout=getattr(settings, "HUB_PAGE_CACHE_SECONDS", 0) or 300)
+    return found
+
+
+def indexes_offering_method(change):
+    """The story indexes, whose method filter offers every live method a story used by its title: renewed (their
+    cached copies and facet counts) when a method goes live, leaves, moves or is renamed
+    (`infrastructure.cache_invalidation.RENEW_HOOK`)."""
+    method_model = CaseStoryPage.methods_used.field.related_model
+    versions = change.versions()
+    if not isinstance(change.page, method_model):
+        return []
+    if not change.listing_changed and len({v.title for v in versions}) < 2:
+        return []
+    return list(CaseStoryIndexPage.objects.live())
+
+
 def listing_context(request, index, per_page=12):
     base = published(index=index)
     chosen, qs = filtered(request.GET, base)
@@ -76,7 +114,7 @@ def listing_context(request, index, per_page=12):
     return {
         "stories": page_obj,
         "page_obj": page_obj,
-        "facets": facets.facet_counts(base, chosen),
+        "facets": facets.facet_counts(base, chosen, counted(request, index, base, chosen)),
         "chosen": chosen,
         "sort": facets.sort_key(request.GET),
         "sorts": [("nyeste", _("Newest first")), ("tittel", _("Title (A–Z)"))],

@@ -28,6 +28,13 @@ hooks.register("hub_home_figures", home_section.figures)
 hooks.register(cache_invalidation.RENEW_HOOK, place_cache.place_paths)
 
 
+@hooks.register(cache_invalidation.RENEW_HOOK)
+def _story_indexes(change):
+    from .listing import indexes_offering_method
+
+    return indexes_offering_method(change)
+
+
 @hooks.register(extensions.SITEMAPS)
 def _places_sitemap():
     from .sitemaps import PlacesSitemap
