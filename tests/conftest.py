@@ -212,7 +212,7 @@ def opensearch(opensearch_url, db):
         yield type(
             "Node",
             (),
-            {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url))},
+            {"url": opensearch_url, "prefix": prefix, "refresh": staticmethod(lambda: refresh(opensearch_url, prefix))},
         )
     drop_indices(opensearch_url, prefix)
 

@@ -72,8 +72,10 @@ def drop_indices(url, prefix):
         pass
 
 
-def refresh(url):
-    request = urllib.request.Request(f"{url}/_refresh", method="POST")
+def refresh(url, prefix):
+    """Make this test's documents searchable now: only its own indices (a refresh of every index in the node
+    races the other test processes creating and dropping theirs, and the node answers 400)."""
+    request = urllib.request.Request(f"{url}/{prefix}*/_refresh?allow_no_indices=true", method="POST")
     urllib.request.urlopen(request, timeout=10).read()
 
 

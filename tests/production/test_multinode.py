@@ -24,7 +24,7 @@ import pytest
 import requests
 
 from tests import demo_database
-from tests.factories.search import drop_indices
+from tests.factories.search import drop_indices, refresh
 from tests.helpers import missing
 from tests.servers import free_port, wait_until_answering
 
@@ -303,7 +303,7 @@ def test_page_published_on_one_node_is_found_by_the_other_nodes_search(cluster):
         editor.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}).status_code
         == 302
     )
-    urllib.request.urlopen(urllib.request.Request(cluster["search_url"] + "/_refresh", method="POST"), timeout=10)
+    refresh(cluster["search_url"], cluster["env"]["SEARCH_INDEX_PREFIX"])
     found = get(node_a, f"/nb/sok/?q={word.lower()}")
     assert found.status_code == 200
     assert f"Tilgjengelighet i {word}" in found.text

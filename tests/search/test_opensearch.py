@@ -163,7 +163,7 @@ def test_search_falls_back_to_database_when_the_node_stops(client, home, opensea
             page(home, "Fjellreolen på fjellet", "fjellreolen")
             from tests.factories.search import refresh
 
-            refresh(opensearch_url)
+            refresh(opensearch_url, prefix)
             assert get(client, URL, q="fjellreolen").context["outcome"].engine == "opensearch"
             forwarder.cut()
             assert not node_is_up(url)
