@@ -73,7 +73,7 @@ def _names(chosen):
     return names
 
 
-def counted(request, index, base, chosen):
+def cached_counts(request, index, base, chosen):
     """`facets.all_counts` for the index's stories, kept in the shared cache (with the fragment cache on) under
     the index page's version: publishing, changing or withdrawing one of its stories renews the index's cached
     copies and with them these counts, while a publish elsewhere leaves them. Counting every facet costs a
@@ -98,13 +98,10 @@ def indexes_offering_method(change):
     """The story indexes, whose method filter offers every live method a story used by its title: renewed (their
     cached copies and facet counts) when a method goes live, leaves, moves or is renamed
     (`infrastructure.cache_invalidation.RENEW_HOOK`)."""
-    method_model = CaseStoryPage.methods_used.field.related_model
-    versions = change.versions()
-    if not isinstance(change.page, method_model):
+    if not isinstance(change.page, CaseStoryPage.methods_used.field.related_model):
         return []
-    if not change.listing_changed and len({v.title for v in versions}) < 2:
-        return []
-    return list(CaseStoryIndexPage.objects.live())
+    renamed = len({version.title for version in change.versions()}) > 1
+    return list(CaseStoryIndexPage.objects.live()) if change.listing_changed or renamed else []
 
 
 def listing_context(request, index, per_page=12):
@@ -114,7 +111,7 @@ def listing_context(request, index, per_page=12):
     return {
         "stories": page_obj,
         "page_obj": page_obj,
-        "facets": facets.facet_counts(base, chosen, counted(request, index, base, chosen)),
+        "facets": facets.facet_counts(base, chosen, cached_counts(request, index, base, chosen)),
         "chosen": chosen,
         "sort": facets.sort_key(request.GET),
         "sorts": [("nyeste", _("Newest first")), ("tittel", _("Title (A–Z)"))],

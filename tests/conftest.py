@@ -218,6 +218,17 @@ def opensearch(opensearch_url, db):
 
 
 @pytest.fixture
+def fragment_cache(settings):
+    """As in production with a shared cache: the site chrome, the home sections and the story facet counts kept
+    per content version; the page cache off, so every view renders and what is measured is the fragments."""
+    settings.HUB_FRAGMENT_CACHE = True
+    settings.HUB_PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def clock(monkeypatch):
     """The site's clock (`django.utils.timezone.now`, which Wagtail's scheduled publishing reads), moved forward
     on demand instead of waiting for a go-live time in wall-clock time."""

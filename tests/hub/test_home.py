@@ -8,7 +8,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -97,16 +96,6 @@ def get(client, url="/nb/"):
 def publish_sections(home, sections):
     home.sections = sections
     home.save_revision().publish()
-
-
-@pytest.fixture
-def fragment_cache(settings):
-    """As in production with a shared cache: the sections are kept per content generation."""
-    settings.HUB_FRAGMENT_CACHE = True
-    settings.HUB_PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

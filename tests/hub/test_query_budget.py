@@ -24,15 +24,6 @@ VIEWS = {
 }
 
 
-@pytest.fixture
-def fragment_cache(settings):
-    settings.HUB_FRAGMENT_CACHE = True
-    settings.HUB_PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def demo_urls():
     """One live, public Bokmål page of every page type but the home page (the first in tree order), and the
     views that are not pages."""

@@ -16,15 +16,6 @@ pytestmark = pytest.mark.django_db
 URLS = ["/nb/", "/nb/om-prosjektet/", "/nn/", "/en/", "/nb/startpakken/"]
 
 
-@pytest.fixture
-def fragment_cache(settings):
-    settings.HUB_FRAGMENT_CACHE = True
-    settings.HUB_PAGE_CACHE_SECONDS = 0  # every view renders: what is measured is the chrome alone
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def queries(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)

@@ -13,15 +13,6 @@ pytestmark = pytest.mark.django_db
 URL = "/nb/historier/"
 
 
-@pytest.fixture
-def fragment_cache(settings):
-    settings.HUB_FRAGMENT_CACHE = True
-    settings.HUB_PAGE_CACHE_SECONDS = 0  # every view renders: what is cached is the counts alone
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def view(client, url=URL):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
